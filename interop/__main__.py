@@ -1,0 +1,5 @@
+"""``python -m interop`` runs the CLI."""
+
+from .cli import run
+
+run()

@@ -1,0 +1,265 @@
+"""Scenarios: what a user changes (replace, mix, remove, embargo) and the graph in service after it.
+
+Structural operations (``replace``, ``mix``) change what is in service and rewire requirements;
+``remove`` and ``embargo`` only mark nodes that fail on day 0. Structural operations apply first,
+in the order given, then removals, then embargoes (see docs/semantics.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+from types import MappingProxyType
+
+from ..errors import ScenarioError
+from ..model import Model, Requirement
+from ..model.lookup import resolve
+
+STRUCTURAL = ("replace", "mix")
+OPERATIONS = ("replace", "mix", "remove", "embargo")
+
+
+@dataclass(frozen=True, slots=True)
+class Operation:
+    """One scenario step: ``replace A with B``, ``mix A with B``, ``remove X`` or ``embargo N``."""
+
+    op: str
+    target: str
+    replacement: str | None = None
+
+    def as_list(self) -> list[str]:
+        """JSON form: ``["replace", "A", "B"]`` or ``["remove", "X"]``."""
+        return [self.op, self.target] + ([self.replacement] if self.replacement else [])
+
+    def describe(self) -> str:
+        if self.replacement:
+            return f"{self.op} {self.target} with {self.replacement}"
+        return f"{self.op} {self.target}"
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """An ordered set of operations, and optionally the day to look at (``at_days``).
+
+    >>> Scenario.build(remove=["X"], replace=[("A", "B")]).describe()
+    'replace A with B; remove X'
+    """
+
+    operations: tuple[Operation, ...] = ()
+    at_days: int | None = None
+
+    @classmethod
+    def build(
+        cls,
+        *,
+        replace: Iterable[tuple[str, str]] = (),
+        mix: Iterable[tuple[str, str]] = (),
+        remove: Iterable[str] = (),
+        embargo: Iterable[str] = (),
+        at_days: int | None = None,
+    ) -> Scenario:
+        """Operations in the order they apply: replacements, mixes, removals, embargoes."""
+        ops = [Operation("replace", a, b) for a, b in replace]
+        ops += [Operation("mix", a, b) for a, b in mix]
+        ops += [Operation("remove", x) for x in remove]
+        ops += [Operation("embargo", n) for n in embargo]
+        return cls(tuple(ops), at_days)
+
+    def ordered(self) -> tuple[Operation, ...]:
+        """Structural operations first (in given order), then removals, then embargoes."""
+        rank = {"replace": 0, "mix": 0, "remove": 1, "embargo": 2}
+        return tuple(sorted(self.operations, key=lambda o: rank[o.op]))
+
+    @property
+    def is_baseline(self) -> bool:
+        return not self.operations
+
+    def describe(self) -> str:
+        text = "; ".join(op.describe() for op in self.ordered()) or "baseline (no change)"
+        return text if self.at_days is None else f"{text}; on day {self.at_days}"
+
+
+@dataclass(frozen=True)
+class ServiceGraph:
+    """What is in service after a scenario's structural operations, with rewired requirements.
+
+    ``requires`` holds the (possibly rewired) requirements of every in-service node; its
+    targets are always in service. ``initial_failures`` are the removed/embargoed nodes (day 0).
+    """
+
+    model: Model
+    requires: Mapping[str, tuple[Requirement, ...]]
+    entered: tuple[str, ...] = ()
+    left: tuple[str, ...] = ()
+    initial_failures: tuple[str, ...] = ()
+    operations: tuple[Operation, ...] = field(default=())
+
+    @cached_property
+    def in_service(self) -> frozenset[str]:
+        return frozenset(self.requires)
+
+    @cached_property
+    def dependents(self) -> Mapping[str, tuple[tuple[str, int], ...]]:
+        """For each node, the (requirer, item index) pairs that mention it, sorted."""
+        index: dict[str, list[tuple[str, int]]] = {}
+        for node_id, items in self.requires.items():
+            for position, item in enumerate(items):
+                for target in item.targets:
+                    index.setdefault(target, []).append((node_id, position))
+        return MappingProxyType({k: tuple(sorted(v)) for k, v in index.items()})
+
+    @cached_property
+    def capabilities(self) -> tuple[str, ...]:
+        nodes = self.model.nodes
+        return tuple(sorted(n for n in self.requires if nodes[n].kind == "capability"))
+
+    def upstream(self, roots: Iterable[str]) -> set[str]:
+        """Every in-service node that ``roots`` depend on, directly or not (roots included)."""
+        seen = set(roots)
+        stack = list(seen)
+        while stack:
+            for item in self.requires[stack.pop()]:
+                for target in item.targets:
+                    if target not in seen:
+                        seen.add(target)
+                        stack.append(target)
+        return seen
+
+
+def baseline(model: Model) -> ServiceGraph:
+    """The model as it stands: active nodes in service, nothing failed."""
+    return ServiceGraph(model, MappingProxyType({n.id: n.requires for n in model.nodes.values() if not n.is_candidate}))
+
+
+def resolve_scenario(model: Model, scenario: Scenario) -> Scenario:
+    """The same scenario with every id resolved to its canonical id (ScenarioError if unknown)."""
+    ops = tuple(
+        Operation(
+            op.op, resolve(model, op.target), resolve(model, op.replacement) if op.replacement is not None else None
+        )
+        for op in scenario.ordered()
+    )
+    return Scenario(ops, scenario.at_days)
+
+
+def apply_scenario(model: Model, scenario: Scenario) -> ServiceGraph:
+    """Apply ``scenario`` (ids already canonical) to ``model``; check every precondition."""
+    ops = scenario.ordered()
+    requires: dict[str, tuple[Requirement, ...]] = dict(baseline(model).requires)
+    applied: list[Operation] = []
+    entered: list[str] = []
+    left: list[str] = []
+    for op in ops:
+        if op.op not in STRUCTURAL:
+            break
+        _check_structural(model, op, requires, left)
+        newcomers = _enter_with_supply_chain(model, op.replacement, requires, applied)  # type: ignore[arg-type]
+        entered.extend(newcomers)
+        if op.op == "replace":
+            del requires[op.target]
+            left.append(op.target)
+        for node_id, items in list(requires.items()):
+            requires[node_id] = _rewire(node_id, items, op)
+        applied.append(op)
+    failures: list[str] = []
+    for op in ops:
+        if op.op in STRUCTURAL:
+            continue
+        _check_failure_op(model, op, requires, left)
+        if op.target not in failures:
+            failures.append(op.target)
+    return ServiceGraph(
+        model=model,
+        requires=MappingProxyType(dict(sorted(requires.items()))),
+        entered=tuple(sorted(set(entered) - set(left))),
+        left=tuple(sorted(left)),
+        initial_failures=tuple(failures),
+        operations=ops,
+    )
+
+
+def _check_structural(model: Model, op: Operation, requires: Mapping[str, object], left: Sequence[str]) -> None:
+    a, b = op.target, op.replacement
+    if b is None:
+        raise ScenarioError(f"'{op.op} {a}' needs a replacement — add '--with ID'")
+    if a == b:
+        raise ScenarioError(f"cannot {op.op} {a} with itself — name a different node after --with")
+    if a not in requires:
+        why = (
+            "it already left service in this scenario"
+            if a in left
+            else ("it is a candidate that is not in service" if model[a].is_candidate else "it is not in service")
+        )
+        raise ScenarioError(f"cannot {op.op} {a}: {why} — {op.op} a node that is in service")
+    if b in left:
+        raise ScenarioError(
+            f"cannot bring in {b}: it left service earlier in this scenario — change the order or the operations"
+        )
+
+
+def _check_failure_op(model: Model, op: Operation, requires: Mapping[str, object], left: Sequence[str]) -> None:
+    x = op.target
+    node = model[x]
+    if op.op == "embargo":
+        if node.kind != "nation":
+            raise ScenarioError(
+                f"cannot embargo {x}: it is a {node.kind}, not a nation — use --remove {x} to take it away"
+            )
+        if x == model.home:
+            raise ScenarioError(
+                f"cannot embargo the home nation {x} — use --remove {x} if you really mean to take it away"
+            )
+    if x not in requires:
+        why = (
+            "it left service in this scenario"
+            if x in left
+            else ("it is a candidate not brought into service" if node.is_candidate else "it is not in service")
+        )
+        raise ScenarioError(
+            f"cannot {op.op} {x}: {why} — pick a node in service "
+            "(a candidate enters service with --replace/--mix … --with)"
+        )
+
+
+def _enter_with_supply_chain(
+    model: Model, newcomer: str, requires: dict[str, tuple[Requirement, ...]], applied: Sequence[Operation]
+) -> list[str]:
+    """Bring ``newcomer`` and the candidates it needs (transitively) into service."""
+    entered: list[str] = []
+    stack = [newcomer]
+    while stack:
+        node_id = stack.pop()
+        if node_id in requires:
+            continue
+        items = model[node_id].requires
+        for op in applied:
+            items = _rewire(node_id, items, op)
+        requires[node_id] = items
+        entered.append(node_id)
+        for item in items:
+            for target in item.targets:
+                if target not in requires and model[target].is_candidate:
+                    stack.append(target)
+    return entered
+
+
+def _rewire(node_id: str, items: tuple[Requirement, ...], op: Operation) -> tuple[Requirement, ...]:
+    """Point requirements on ``op.target`` at the replacement (replace) or at either (mix)."""
+    a, b = op.target, op.replacement
+    if not any(a in item.targets for item in items):
+        return items
+    out: list[Requirement] = []
+    for item in items:
+        if a not in item.targets:
+            out.append(item)
+            continue
+        if op.op == "replace":
+            targets = [b if t == a else t for t in item.targets]
+        else:
+            targets = [t for t0 in item.targets for t in ((a, b) if t0 == a else (t0,))]
+        targets = [t for t in dict.fromkeys(targets) if t != node_id]
+        if not targets:
+            continue
+        out.append(replace(item, targets=tuple(targets), any_of=item.any_of or len(targets) > 1))
+    return tuple(out)

@@ -1,0 +1,193 @@
+"""What-if and SPOF analyses: pure functions from a model and a scenario to typed results."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..errors import ScenarioError
+from ..model import KINDS, Model, resolve
+from .cascade import Cascade, cascade
+from .cutsets import CutSet, minimal_cut_sets, single_points_of_failure
+from .links import Link, interoperability_links
+from .scenario import Scenario, ServiceGraph, apply_scenario, baseline, resolve_scenario
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """A node (or capability) and the day it fails."""
+
+    id: str
+    at_days: int
+
+
+@dataclass(frozen=True, slots=True)
+class SpofChange:
+    """``node`` became (added) or stopped being (removed) a single point of failure of ``capability``."""
+
+    capability: str
+    node: str
+
+
+@dataclass(frozen=True)
+class WhatIfResult:
+    """Everything a what-if tells: failures with days, capabilities, links, SPOF changes."""
+
+    model: Model
+    scenario: Scenario
+    failed: tuple[Failure, ...]
+    capabilities_lost: tuple[Failure, ...]
+    capabilities_kept: tuple[str, ...]
+    links_lost: tuple[Link, ...]
+    links_kept: tuple[Link, ...]
+    links_gained: tuple[Link, ...]
+    entered_service: tuple[str, ...] = ()
+    left_service: tuple[str, ...] = ()
+    no_longer_needed: tuple[str, ...] = ()
+    spof_added: tuple[SpofChange, ...] = ()
+    spof_removed: tuple[SpofChange, ...] = ()
+    graph: ServiceGraph | None = field(default=None, repr=False, compare=False)
+    failures: Cascade | None = field(default=None, repr=False, compare=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data in the contract's JSON shape (plus extra keys the contract allows)."""
+        return {
+            "scenario": {
+                "operations": [op.as_list() for op in self.scenario.operations],
+                "at_days": self.scenario.at_days,
+            },
+            "failed": [{"id": f.id, "at_days": f.at_days} for f in self.failed],
+            "capabilities": {
+                "lost": [{"id": f.id, "at_days": f.at_days} for f in self.capabilities_lost],
+                "kept": list(self.capabilities_kept),
+            },
+            "links": {
+                "lost": [list(link) for link in self.links_lost],
+                "kept": [list(link) for link in self.links_kept],
+                "gained": [list(link) for link in self.links_gained],
+            },
+            "service": {
+                "entered": list(self.entered_service),
+                "left": list(self.left_service),
+                "no_longer_needed": list(self.no_longer_needed),
+            },
+            "spof": {
+                "added": [[c.capability, c.node] for c in self.spof_added],
+                "removed": [[c.capability, c.node] for c in self.spof_removed],
+            },
+        }
+
+
+def what_if(model: Model, scenario: Scenario, *, with_spof: bool = True) -> WhatIfResult:
+    """Run ``scenario`` on ``model`` against the baseline.
+
+    Ids may be aliases in any case; they are resolved first (ScenarioError if unknown).
+    ``with_spof`` adds the single points of failure that the structural changes add or remove.
+    """
+    scenario = resolve_scenario(model, scenario)
+    before = baseline(model)
+    after = apply_scenario(model, scenario)
+    failures = cascade(after)
+    at = scenario.at_days
+    failed = failures.failed(at)
+    failed_sorted = tuple(Failure(n, t) for n, t in sorted(failed.items(), key=lambda kv: (kv[1], kv[0])))
+    capability_ids = set(after.capabilities)
+    lost = tuple(f for f in failed_sorted if f.id in capability_ids)
+    kept = tuple(c for c in after.capabilities if c not in failed)
+    links_before = interoperability_links(before)
+    links_after = interoperability_links(after, failures, at)
+    spof_added: tuple[SpofChange, ...] = ()
+    spof_removed: tuple[SpofChange, ...] = ()
+    if with_spof and (after.entered or after.left):
+        spof_added, spof_removed = _spof_changes(before, after)
+    return WhatIfResult(
+        model=model,
+        scenario=scenario,
+        failed=failed_sorted,
+        capabilities_lost=lost,
+        capabilities_kept=kept,
+        links_lost=tuple(sorted(links_before - links_after)),
+        links_kept=tuple(sorted(links_before & links_after)),
+        links_gained=tuple(sorted(links_after - links_before)),
+        entered_service=after.entered,
+        left_service=after.left,
+        no_longer_needed=_no_longer_needed(before, after),
+        spof_added=spof_added,
+        spof_removed=spof_removed,
+        graph=after,
+        failures=failures,
+    )
+
+
+def _spof_changes(before: ServiceGraph, after: ServiceGraph) -> tuple[tuple[SpofChange, ...], ...]:
+    """Compare single points of failure of every capability in service before and after."""
+    old = single_points_of_failure(before)
+    new = single_points_of_failure(after)
+    old_pairs = {(c, n) for c, nodes in old.items() for n in nodes}
+    new_pairs = {(c, n) for c, nodes in new.items() for n in nodes}
+    added = tuple(SpofChange(c, n) for c, n in sorted(new_pairs - old_pairs))
+    removed = tuple(SpofChange(c, n) for c, n in sorted(old_pairs - new_pairs))
+    return added, removed
+
+
+def _no_longer_needed(before: ServiceGraph, after: ServiceGraph) -> tuple[str, ...]:
+    """Nodes still in service that some capability needed before the change and none needs after."""
+    needed_before = before.upstream(before.capabilities)
+    needed_after = after.upstream(after.capabilities)
+    return tuple(sorted(n for n in needed_before - needed_after if n in after.requires))
+
+
+@dataclass(frozen=True)
+class SpofResult:
+    """Minimal cut sets (up to ``max_order``) for each capability asked."""
+
+    model: Model
+    max_order: int
+    kinds: tuple[str, ...] | None
+    cut_sets: dict[str, tuple[CutSet, ...]]
+    scenario: Scenario = field(default_factory=Scenario)
+
+    def single_points(self, capability: str) -> tuple[str, ...]:
+        return tuple(s[0] for s in self.cut_sets[capability] if len(s) == 1)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data in the contract's JSON shape."""
+        return {
+            "max_order": self.max_order,
+            "kinds": list(self.kinds) if self.kinds is not None else None,
+            "capabilities": [
+                {"id": c, "cut_sets": [list(s) for s in sets]} for c, sets in sorted(self.cut_sets.items())
+            ],
+        }
+
+
+def spof(
+    model: Model,
+    capabilities: Collection[str] | None = None,
+    *,
+    max_order: int = 2,
+    kinds: Collection[str] | None = None,
+    scenario: Scenario | None = None,
+) -> SpofResult:
+    """Minimal cut sets for ``capabilities`` (ids or aliases; default every capability in service),
+    on the baseline or after a scenario's structural changes (replace/mix)."""
+    scenario = resolve_scenario(model, scenario or Scenario())
+    structural = Scenario(tuple(op for op in scenario.operations if op.op in ("replace", "mix")))
+    graph = apply_scenario(model, structural) if structural.operations else baseline(model)
+    if kinds is not None:
+        unknown = sorted(set(kinds) - set(KINDS))
+        if unknown:
+            raise ScenarioError(f"unknown kind(s) {', '.join(unknown)} — use any of: {', '.join(KINDS)}")
+        kinds = tuple(sorted(set(kinds)))
+    targets = None
+    if capabilities is not None:
+        targets = [resolve(model, c) for c in capabilities]
+        for target in targets:
+            if target not in graph.requires:
+                raise ScenarioError(
+                    f"{target} is not in service — name a node in service "
+                    "(candidates enter service with --replace … --with)"
+                )
+    cut_sets = minimal_cut_sets(graph, targets, max_order=max_order, kinds=kinds)
+    return SpofResult(model, max_order, kinds, cut_sets, structural)

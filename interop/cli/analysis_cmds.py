@@ -1,0 +1,166 @@
+"""Analysis commands: what-if and spof."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from ..errors import GateTripped
+from ..model import KINDS
+from . import cli
+from .options import (
+    CONTEXT,
+    ScenarioCommand,
+    build_scenario,
+    emit,
+    format_options,
+    load,
+    model_option,
+    render,
+    scenario_options,
+    split_kinds,
+)
+
+WHAT_IF_GATES = ("capability-lost", "link-lost", "new-spof", "any-failure")
+
+
+@cli.command("what-if", cls=ScenarioCommand, context_settings=CONTEXT)
+@model_option
+@scenario_options
+@format_options
+@click.option(
+    "--fail-on",
+    "fail_on",
+    multiple=True,
+    type=click.Choice(WHAT_IF_GATES),
+    help="Exit 1 (after writing the output) if the scenario loses a capability, loses a link, "
+    "adds a single point of failure, or fails anything. Repeatable.",
+)
+@click.pass_context
+def what_if(
+    ctx: click.Context,
+    model_path: str | None,
+    replace: tuple[str, ...],
+    mix: tuple[str, ...],
+    with_: tuple[str, ...],
+    remove: tuple[str, ...],
+    embargo: tuple[str, ...],
+    at_days: int | None,
+    fmt: str,
+    output: str | None,
+    fail_on: tuple[str, ...],
+) -> None:
+    """What breaks, and when: run a scenario against the baseline.
+
+    Replacements and mixes apply first (in the order given), then removals, then embargoes.
+    The answer lists the capabilities lost with the day each is lost, every failed node,
+    the interoperability links lost / kept / gained (by partner nation and data link), the
+    single points of failure the change adds or removes, and what is no longer needed.
+
+    \b
+    Examples:
+      interop what-if --replace F-35 --with Gripen
+      interop what-if --embargo USA --at 90
+      interop what-if --replace F-35 --with Gripen --embargo USA --format markdown -o gripen-usa.md
+      interop what-if --remove Pratt-Whitney --format json
+      interop what-if --mix F-35 --with Gripen --embargo SWE
+    """
+    from ..analysis import what_if as run
+
+    model = load(model_path)
+    scenario = build_scenario(ctx, replace, mix, with_, remove, embargo, at_days)
+    result = run(model, scenario)
+    emit(render(fmt, "what_if", result), output, model)
+    tripped = [gate for gate in fail_on if _gate(gate, result)]
+    if tripped:
+        raise GateTripped(f"--fail-on tripped: {', '.join(tripped)}")
+
+
+def _gate(gate: str, result: Any) -> bool:
+    return bool(
+        {
+            "capability-lost": result.capabilities_lost,
+            "link-lost": result.links_lost,
+            "new-spof": result.spof_added,
+            "any-failure": result.failed,
+        }[gate]
+    )
+
+
+@cli.command(cls=ScenarioCommand, context_settings=CONTEXT)
+@model_option
+@click.option(
+    "--capability",
+    "-c",
+    "capabilities",
+    multiple=True,
+    metavar="ID",
+    help="Capability (or any in-service node) to analyse. Repeatable. Default: every capability.",
+)
+@click.option(
+    "--max-order",
+    "-k",
+    type=click.IntRange(min=1),
+    default=2,
+    show_default=True,
+    help="Largest cut set to report (1 = single points of failure, 2 = pairs, 3 = triples).",
+)
+@click.option(
+    "--kinds",
+    callback=split_kinds,
+    default=None,
+    metavar="K1,K2",
+    help=f"Only cut sets made of these kinds ({', '.join(KINDS)}).",
+)
+@click.option("--replace", "replace", multiple=True, metavar="ID", help="Analyse after replacing ID …")
+@click.option("--mix", "mix", multiple=True, metavar="ID", help="… or after mixing ID …")
+@click.option("--with", "with_", multiple=True, metavar="ID", help="… with this node.")
+@format_options
+@click.option(
+    "--fail-on",
+    "fail_on",
+    type=click.Choice(("spof",)),
+    default=None,
+    help="Exit 1 (after writing the output) if any capability has a single point of failure.",
+)
+@click.pass_context
+def spof(
+    ctx: click.Context,
+    model_path: str | None,
+    capabilities: tuple[str, ...],
+    max_order: int,
+    kinds: tuple[str, ...] | None,
+    replace: tuple[str, ...],
+    mix: tuple[str, ...],
+    with_: tuple[str, ...],
+    fmt: str,
+    output: str | None,
+    fail_on: str | None,
+) -> None:
+    """Single points of failure and minimal cut sets for each capability.
+
+    A cut set is a set of nodes (never the capability itself or the home nation) whose loss on
+    day 0 makes the capability fail eventually; minimal means no smaller part of it would.
+
+    \b
+    Examples:
+      interop spof
+      interop spof --capability NORAD-Air-Sovereignty --max-order 3
+      interop spof --kinds supplier,nation --format markdown
+      interop spof --replace F-35 --with Gripen
+    """
+    from ..analysis import spof as run
+
+    model = load(model_path)
+    if max_order > 4:
+        click.echo(
+            f"interop: note: order {max_order} can list very many cut sets on a large model "
+            "and take long; order 2 or 3 is usual.",
+            err=True,
+        )
+    scenario = build_scenario(ctx, replace, mix, with_, (), (), None)
+    result = run(model, capabilities or None, max_order=max_order, kinds=kinds, scenario=scenario)
+    emit(render(fmt, "spof", result), output, model)
+    if fail_on == "spof" and any(len(s) == 1 for sets in result.cut_sets.values() for s in sets):
+        raise GateTripped("--fail-on spof tripped: a capability has a single point of failure")

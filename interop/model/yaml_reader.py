@@ -1,0 +1,501 @@
+"""Read one YAML document into plain Python data that remembers its line numbers.
+
+Why not ``yaml.safe_load``: PyYAML builds about 1 MB of YAML a second, so a 15 MB model takes
+15 s. rapidyaml parses the same file in well under a second. Its Python binding has no line
+marks, so lines are recovered from where each scalar sits in the parsed buffer. Scalars are
+typed here (never by YAML tags), so no arbitrary object can be built; aliases are expanded under
+a budget so an alias bomb ends in a clear error. PyYAML is used only to word syntax errors (and
+as a fallback reader where rapidyaml is not installed).
+"""
+
+from __future__ import annotations
+
+import bisect
+import contextlib
+import ctypes
+import os
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from ..errors import ModelError, Problem
+
+#: Aliases may expand a document to at most this many values (and at least this floor).
+ALIAS_EXPANSION_FACTOR = 10
+ALIAS_EXPANSION_FLOOR = 100_000
+MAX_DEPTH = 200
+
+_INT = re.compile(r"[-+]?[0-9]+\Z")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z|[-+]?\.(inf|Inf|INF)\Z")
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_TRUE = frozenset({"true", "True", "TRUE"})
+_FALSE = frozenset({"false", "False", "FALSE"})
+_STD_TAGS = frozenset({"!!str", "!!int", "!!map", "!!seq", "!!null", "!!bool"})
+
+
+class YMap(dict):
+    """A mapping with the line of its first key and lazy line look-up for each key."""
+
+    __slots__ = ("_text", "line", "offset")
+
+    def line_of(self, key: str) -> int | None:
+        """Line where ``key`` is written (searched on demand, for error messages only)."""
+        if self._text is None or self.offset is None:
+            return self.line
+        return self._text.line_of_key(key, self.offset) or self.line
+
+
+class YSeq(list):
+    """A sequence with its own line and the line of each item."""
+
+    __slots__ = ("item_lines", "line")
+
+
+class SourceText:
+    """The bytes of one file with a newline index, to turn offsets into 1-based lines."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+        self._newlines = [m.start() for m in re.finditer(b"\n", data)]
+
+    def line_at(self, offset: int) -> int:
+        return bisect.bisect_left(self._newlines, offset) + 1
+
+    def line_of_key(self, key: str, start: int) -> int | None:
+        pattern = re.compile(rb"(?:^|[{,\s])[\"']?" + re.escape(key.encode()) + rb"[\"']?\s*:", re.M)
+        match = pattern.search(self.data, start)
+        return self.line_at(match.end() - 1) if match else None
+
+
+def read_yaml(data: bytes, path: str) -> Any:
+    """Parse ``data`` (one YAML document) into dicts/lists/scalars that carry their lines.
+
+    Raises ModelError with ``path:line`` on bad encoding, syntax, tags, several documents,
+    duplicate keys or excessive alias expansion. Returns None for an empty document.
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    _check_utf8(data, path)
+    try:
+        import ryml
+    except ImportError:  # pragma: no cover - exercised only where rapidyaml has no wheel
+        return _read_with_pyyaml(data, path)
+    return _RymlReader(ryml, data, path).read()
+
+
+def _check_utf8(data: bytes, path: str) -> None:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise ModelError(
+            [
+                Problem(
+                    path,
+                    line,
+                    f"bytes that are not UTF-8 text (byte {exc.start})",
+                    "save the file as UTF-8 (most editors offer it under 'Save as … encoding')",
+                )
+            ]
+        ) from None
+    if b"\x00" in data:
+        line = data.count(b"\n", 0, data.index(b"\x00")) + 1
+        raise ModelError(
+            [
+                Problem(
+                    path,
+                    line,
+                    "a NUL byte: this looks like a binary file, not YAML",
+                    "point --model at the YAML model files only",
+                )
+            ]
+        )
+
+
+@contextlib.contextmanager
+def _stderr_silenced() -> Iterator[None]:
+    """rapidyaml's C++ error handler prints to fd 2 before raising; keep the terminal clean."""
+    try:
+        saved = os.dup(2)
+    except OSError:  # pragma: no cover - no fd 2 at all
+        yield
+        return
+    try:
+        with open(os.devnull, "wb") as devnull:
+            os.dup2(devnull.fileno(), 2)
+            try:
+                yield
+            finally:
+                os.dup2(saved, 2)
+    finally:
+        os.close(saved)
+
+
+class _PyBuffer(ctypes.Structure):
+    _fields_ = [
+        ("buf", ctypes.c_void_p),
+        ("obj", ctypes.py_object),
+        ("len", ctypes.c_ssize_t),
+        ("itemsize", ctypes.c_ssize_t),
+        ("readonly", ctypes.c_int),
+        ("ndim", ctypes.c_int),
+        ("format", ctypes.c_char_p),
+        ("shape", ctypes.c_void_p),
+        ("strides", ctypes.c_void_p),
+        ("suboffsets", ctypes.c_void_p),
+        ("internal", ctypes.c_void_p),
+    ]
+
+
+_get_buffer = ctypes.pythonapi.PyObject_GetBuffer
+_get_buffer.argtypes = [ctypes.py_object, ctypes.POINTER(_PyBuffer), ctypes.c_int]
+_release_buffer = ctypes.pythonapi.PyBuffer_Release
+_release_buffer.argtypes = [ctypes.POINTER(_PyBuffer)]
+
+
+def _address(view: memoryview) -> int:
+    """Memory address of a buffer (rapidyaml scalars are views into the parsed bytes)."""
+    info = _PyBuffer()
+    _get_buffer(view, ctypes.byref(info), 0)
+    try:
+        return info.buf or 0
+    finally:
+        _release_buffer(ctypes.byref(info))
+
+
+class _RymlReader:
+    """Walks a rapidyaml tree into YMap/YSeq/scalars, keeping lines."""
+
+    def __init__(self, ryml: Any, data: bytes, path: str) -> None:
+        self.ryml = ryml
+        self.path = path
+        self.text = SourceText(data)
+        self.buffer = bytearray(data)
+        self.anchors: dict[str, int] = {}
+        self.budget = 0
+
+    def read(self) -> Any:
+        ryml = self.ryml
+        with _stderr_silenced():
+            try:
+                tree = ryml.parse_in_place(self.buffer)
+            except Exception as exc:  # rapidyaml raises its own SWIG exception types
+                raise self._syntax_error(exc) from None
+        self.tree = tree
+        self.base = _address(memoryview(self.buffer))
+        self.end = self.base + len(self.buffer)
+        self.budget = max(ALIAS_EXPANSION_FLOOR, ALIAS_EXPANSION_FACTOR * tree.size())
+        root = tree.root_id()
+        if tree.is_stream(root):
+            docs = list(self._children(root))
+            if len(docs) > 1:
+                line = self._line(docs[1]) or None
+                raise ModelError(
+                    [
+                        Problem(
+                            self.path,
+                            line,
+                            "more than one YAML document ('---') in one file",
+                            "keep one document per file: remove the extra '---' or split the file",
+                        )
+                    ]
+                )
+            if not docs:
+                return None
+            root = docs[0]
+        if not (tree.is_map(root) or tree.is_seq(root) or tree.has_val(root)):
+            return None
+        return self._value(root, 0)
+
+    def _syntax_error(self, exc: Exception) -> ModelError:
+        line = None
+        with contextlib.suppress(Exception):
+            line = int(exc.errdata_parse.ymlloc.line) or None  # type: ignore[attr-defined]
+        message = str(getattr(exc, "msg", "") or "the file is not valid YAML")
+        pyyaml = _pyyaml_syntax_problem(self.text.data, self.path)
+        if pyyaml is not None:
+            return ModelError([pyyaml])
+        return ModelError(
+            [Problem(self.path, line, f"YAML syntax error: {message}", _syntax_fix(self.text.data, line))]
+        )
+
+    def _children(self, node: int) -> Iterator[int]:
+        tree, none = self.tree, self.ryml.NONE
+        child = tree.first_child(node)
+        while child != none:
+            yield child
+            child = tree.next_sibling(child)
+
+    def _offset(self, view: memoryview) -> int | None:
+        address = _address(view)
+        return address - self.base if self.base <= address < self.end else None
+
+    def _line(self, node: int) -> int:
+        tree = self.tree
+        view = None
+        if tree.has_key(node):
+            view = tree.key(node)
+        elif tree.has_val(node):
+            view = tree.val(node)
+        else:
+            for child in self._children(node):
+                return self._line(child)
+        if view is None or len(view) == 0:
+            return 0
+        offset = self._offset(view)
+        return self.text.line_at(offset) if offset is not None else 0
+
+    def _spend(self, node: int) -> None:
+        self.budget -= 1
+        if self.budget < 0:
+            raise ModelError(
+                [
+                    Problem(
+                        self.path,
+                        self._line(node) or None,
+                        "YAML aliases expand to far more data than the file holds (an 'alias bomb')",
+                        "write the repeated parts out, or use fewer nested aliases",
+                    )
+                ]
+            )
+
+    def _value(self, node: int, depth: int) -> Any:
+        tree = self.tree
+        if depth > MAX_DEPTH:
+            raise ModelError(
+                [
+                    Problem(
+                        self.path,
+                        self._line(node) or None,
+                        f"nesting deeper than {MAX_DEPTH} levels",
+                        "flatten the structure; a model needs only a few levels",
+                    )
+                ]
+            )
+        self._spend(node)
+        if tree.has_val_anchor(node):
+            self.anchors[bytes(tree.val_anchor(node)).decode()] = node
+        if tree.has_val_tag(node):
+            tag = bytes(tree.val_tag(node)).decode()
+            if tag not in _STD_TAGS:
+                raise ModelError(
+                    [
+                        Problem(
+                            self.path,
+                            self._line(node) or None,
+                            f"the YAML tag {tag!r} is not supported",
+                            "remove the tag: models hold plain text, numbers and lists",
+                        )
+                    ]
+                )
+        if tree.has_val(node) and tree.is_val_ref(node):
+            return self._alias(node, bytes(tree.val_ref(node)).decode(), depth)
+        if tree.is_map(node):
+            return self._map(node, depth)
+        if tree.is_seq(node):
+            return self._seq(node, depth)
+        return self._scalar(node)
+
+    def _alias(self, node: int, name: str, depth: int) -> Any:
+        target = self.anchors.get(name)
+        if target is None:
+            raise ModelError(
+                [
+                    Problem(
+                        self.path,
+                        self._line(node) or None,
+                        f"the alias *{name} has no anchor &{name} before it",
+                        f"define '&{name}' before using '*{name}'",
+                    )
+                ]
+            )
+        return self._value(target, depth + 1)
+
+    def _map(self, node: int, depth: int) -> YMap:
+        tree = self.tree
+        out = YMap()
+        out._text = self.text
+        first_line = 0
+        out.offset = None
+        merged: list[YMap] = []
+        for child in self._children(node):
+            key_view = tree.key(child)
+            key = bytes(key_view).decode()
+            if out.offset is None and len(key_view):
+                out.offset = self._offset(key_view)
+                if out.offset is not None:
+                    first_line = self.text.line_at(out.offset)
+            if key == "<<" and not tree.is_key_quoted(child):
+                merged.extend(self._merge_sources(child, depth))
+                continue
+            if key in out:
+                line = self._line(child) or None
+                raise ModelError(
+                    [
+                        Problem(
+                            self.path,
+                            line,
+                            f"the key {key!r} appears twice in one mapping",
+                            f"keep one '{key}:' (YAML keeps only the last, silently)",
+                        )
+                    ]
+                )
+            out[key] = self._value(child, depth + 1)
+        for source in merged:
+            for key, value in source.items():
+                out.setdefault(key, value)
+        out.line = first_line or None
+        return out
+
+    def _merge_sources(self, child: int, depth: int) -> list[YMap]:
+        value = self._value(child, depth + 1)
+        sources = value if isinstance(value, list) else [value]
+        if not all(isinstance(s, dict) for s in sources):
+            raise ModelError(
+                [
+                    Problem(
+                        self.path,
+                        self._line(child) or None,
+                        "a '<<' merge key must point to a mapping or a list of mappings",
+                        "use '<<: *anchor' where &anchor names a mapping",
+                    )
+                ]
+            )
+        return sources
+
+    def _seq(self, node: int, depth: int) -> YSeq:
+        out = YSeq()
+        lines: list[int | None] = []
+        for child in self._children(node):
+            out.append(self._value(child, depth + 1))
+            item = out[-1]
+            lines.append(item.line if isinstance(item, (YMap, YSeq)) else (self._line(child) or None))
+        out.item_lines = lines
+        out.line = next((line for line in lines if line), None)
+        return out
+
+    def _scalar(self, node: int) -> Any:
+        tree = self.tree
+        if not tree.has_val(node) or tree.val_is_null(node):
+            return None
+        text = bytes(tree.val(node)).decode()
+        if tree.is_val_quoted(node) or tree.is_val_literal(node) or tree.is_val_folded(node):
+            return text
+        return plain_scalar(text)
+
+
+def plain_scalar(text: str) -> Any:
+    """Type an unquoted scalar as YAML 1.2's core schema does (null, bool, int, float, text)."""
+    if text in _NULLS:
+        return None
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    if _INT.match(text):
+        return int(text)
+    if _FLOAT.match(text):
+        return float(text)
+    return text
+
+
+def _syntax_fix(data: bytes, line: int | None) -> str:
+    if line:
+        lines = data.split(b"\n")
+        if 0 < line <= len(lines) and b"\t" in lines[line - 1]:
+            return "YAML does not allow tab characters for indentation: replace tabs with spaces"
+    return (
+        "check the indentation and the brackets/quotes on this line and the one before; "
+        "list items start with '- ', keys end with ': '"
+    )
+
+
+def _pyyaml_syntax_problem(data: bytes, path: str) -> Problem | None:
+    """PyYAML's wording of a syntax error (it names the token and the line), if it has one."""
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        for _ in yaml.compose_all(data, Loader=loader):
+            pass
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        what = " ".join(part for part in (exc.context, exc.problem) if part)
+        return Problem(path, line, f"YAML syntax error: {what}", _syntax_fix(data, line))
+    except yaml.YAMLError as exc:
+        return Problem(path, None, f"YAML syntax error: {exc}", _syntax_fix(data, None))
+    return None
+
+
+def _read_with_pyyaml(data: bytes, path: str) -> Any:  # pragma: no cover - fallback path
+    """Slow but complete reader for platforms without rapidyaml (same output shape)."""
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        docs = list(yaml.compose_all(data, Loader=loader))
+    except yaml.YAMLError:
+        problem = _pyyaml_syntax_problem(data, path)
+        raise ModelError([problem or Problem(path, None, "YAML syntax error", _syntax_fix(data, None))]) from None
+    if len(docs) > 1:
+        raise ModelError(
+            [
+                Problem(
+                    path,
+                    docs[1].start_mark.line + 1,
+                    "more than one YAML document ('---') in one file",
+                    "keep one document per file",
+                )
+            ]
+        )
+    if not docs or docs[0] is None:
+        return None
+    budget = [max(ALIAS_EXPANSION_FLOOR, ALIAS_EXPANSION_FACTOR * max(1, len(data) // 4))]
+
+    def convert(node: Any, depth: int) -> Any:
+        budget[0] -= 1
+        line = node.start_mark.line + 1
+        if budget[0] < 0:
+            raise ModelError(
+                [
+                    Problem(
+                        path,
+                        line,
+                        "YAML aliases expand to far more data than the file holds",
+                        "write the repeated parts out",
+                    )
+                ]
+            )
+        if depth > MAX_DEPTH:
+            raise ModelError([Problem(path, line, f"nesting deeper than {MAX_DEPTH} levels", "flatten it")])
+        if isinstance(node, yaml.MappingNode):
+            loader_obj = yaml.SafeLoader("")
+            loader_obj.flatten_mapping(node)
+            out = YMap()
+            out._text, out.offset, out.line = None, None, line
+            for key_node, value_node in node.value:
+                key = str(key_node.value)
+                if key in out:
+                    raise ModelError(
+                        [
+                            Problem(
+                                path,
+                                key_node.start_mark.line + 1,
+                                f"the key {key!r} appears twice in one mapping",
+                                "keep one",
+                            )
+                        ]
+                    )
+                out[key] = convert(value_node, depth + 1)
+            return out
+        if isinstance(node, yaml.SequenceNode):
+            seq = YSeq(convert(item, depth + 1) for item in node.value)
+            seq.item_lines = [item.start_mark.line + 1 for item in node.value]
+            seq.line = line
+            return seq
+        if node.style in ("'", '"', "|", ">"):
+            return node.value
+        return plain_scalar(node.value)
+
+    return convert(docs[0], 0)

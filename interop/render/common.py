@@ -1,0 +1,56 @@
+"""Presentation helpers shared by the renderers: grouping and naming only, no analysis."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..analysis import Link
+from ..model import Model
+
+
+def partner_of(model: Model, link: Link) -> str:
+    """The non-home operator of a link (the partner nation it connects us to)."""
+    home = model.home
+    for end in (link.a, link.b):
+        operator = model.nodes[end].operator or home
+        if operator != home:
+            return operator or "?"
+    return home or "?"
+
+
+def group_links(model: Model, links: Iterable[Link]) -> dict[tuple[str, str], list[Link]]:
+    """Links grouped by (partner nation, data link), both sorted."""
+    groups: dict[tuple[str, str], list[Link]] = {}
+    for link in links:
+        groups.setdefault((partner_of(model, link), link.via), []).append(link)
+    return {key: sorted(groups[key]) for key in sorted(groups)}
+
+
+def link_pair(model: Model, link: Link) -> str:
+    """``ours ↔ theirs`` with the home side first."""
+    home = model.home
+    a, b = link.a, link.b
+    if (model.nodes[a].operator or home) != home:
+        a, b = b, a
+    return f"{a} ↔ {b}"
+
+
+def name_of(model: Model, node_id: str) -> str:
+    node = model.nodes.get(node_id)
+    return node.name if node is not None else node_id
+
+
+def plural(count: int, word: str, many: str | None = None) -> str:
+    return f"{count} {word if count == 1 else (many or word + 's')}"
+
+
+def day(days: int) -> str:
+    return f"day {days}"
+
+
+def model_title(model: Model) -> str:
+    parts = [model.name or "model"]
+    if model.as_of:
+        parts.append(f"as of {model.as_of}")
+    parts.append(plural(len(model), "node"))
+    return ", ".join(parts)
