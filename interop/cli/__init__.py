@@ -79,4 +79,4 @@ def run() -> None:  # pragma: no cover - console-script shim
 
 
 # Register the commands (each module adds its own to ``cli``).
-from . import analysis_cmds, model_cmds  # noqa: E402, F401
+from . import analysis_cmds, decision_cmds, diagram_cmds, interchange_cmds, model_cmds  # noqa: E402, F401

@@ -1,0 +1,1 @@
+"""Decision-support commands (issue 6): compare, exposure, explain."""

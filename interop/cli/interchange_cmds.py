@@ -1,0 +1,1 @@
+"""Interchange commands (issue 7): export, import, schema."""
