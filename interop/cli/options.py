@@ -104,29 +104,20 @@ def load(model_path: str | None) -> Model:
 
 def pairs(
     ctx: click.Context, replace: Sequence[str], mix: Sequence[str], with_: Sequence[str]
-) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
-    """Pair every --replace/--mix with the --with values, in command-line order."""
+) -> list[tuple[str, str, str]]:
+    """``(op, ID, with)`` for every --replace/--mix, paired with the --with values in command-line order."""
     if len(with_) != len(replace) + len(mix):
         raise click.UsageError(
             "each --replace ID and --mix ID needs one --with ID after it "
             f"(got {len(replace) + len(mix)} and {len(with_)} --with)",
             ctx,
         )
-    order = [
-        token.split("=", 1)[0]
-        for token in ctx.meta.get("interop.args", [])
-        if token.split("=", 1)[0] in ("--replace", "--mix")
-    ]
-    replaces, mixes = iter(replace), iter(mix)
-    withs = iter(with_)
-    out_replace: list[tuple[str, str]] = []
-    out_mix: list[tuple[str, str]] = []
-    for flag in order:
-        if flag == "--replace":
-            out_replace.append((next(replaces), next(withs)))
-        else:
-            out_mix.append((next(mixes), next(withs)))
-    return out_replace, out_mix
+    flags = [token.split("=", 1)[0] for token in ctx.meta.get("interop.args", [])]
+    order = [flag[2:] for flag in flags if flag in ("--replace", "--mix")]
+    if len(order) != len(replace) + len(mix):  # called without raw args (e.g. from Python)
+        order = ["replace"] * len(replace) + ["mix"] * len(mix)
+    targets = {"replace": iter(replace), "mix": iter(mix)}
+    return [(op, next(targets[op]), replacement) for op, replacement in zip(order, with_, strict=True)]
 
 
 def build_scenario(
@@ -139,10 +130,11 @@ def build_scenario(
     at_days: int | None,
 ) -> Any:
     """The Scenario the options describe (ids unresolved; the analysis resolves them)."""
-    from ..analysis import Scenario
+    from ..analysis import Operation, Scenario
 
-    replaces, mixes = pairs(ctx, replace, mix, with_)
-    return Scenario.build(replace=replaces, mix=mixes, remove=remove, embargo=embargo, at_days=at_days)
+    operations = [Operation(op, a, b) for op, a, b in pairs(ctx, replace, mix, with_)]
+    operations += [Operation("remove", x) for x in remove] + [Operation("embargo", n) for n in embargo]
+    return Scenario(tuple(operations), at_days)
 
 
 def emit(text: str, output: str | None, model: Model) -> None:
