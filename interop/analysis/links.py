@@ -48,11 +48,12 @@ def interoperability_links(
         for via in node.interfaces:
             if via in graph.requires and works(via):
                 speakers.setdefault(via, ([], []))[0 if ours else 1].append(node_id)
+    make = tuple.__new__  # Link(a, b, via) without the namedtuple's Python-level __new__ (hot loop)
     links = set()
     for via, (home_side, partners) in speakers.items():
         for a in home_side:
             for b in partners:
-                links.add(Link(a, b, via) if a < b else Link(b, a, via))
+                links.add(make(Link, (a, b, via) if a < b else (b, a, via)))
     return frozenset(links)
 
 
