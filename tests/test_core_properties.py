@@ -110,3 +110,42 @@ def test_baseline_links_match_pairwise_reference(data):
     model = model_from_data(data)
     graph = baseline(model)
     assert set(interoperability_links(graph)) == ref.links(model, ref.structure(model), {})
+
+
+@SETTINGS
+@given(ref.random_models(max_nodes=6), st.data())
+def test_spof_changes_of_a_swap_match_brute_force(data, draw):
+    """What-if's 'SPOF added/removed' equals the difference of brute-force SPOF sets."""
+    model = model_from_data(data)
+    active, candidates = _candidates_and_targets(model)
+    if not active or not candidates:
+        return
+    pair = (draw.draw(st.sampled_from(active)), draw.draw(st.sampled_from(candidates)))
+    result = what_if(model, Scenario.build(replace=[pair]))
+
+    def spofs(structure):
+        eligible = {n for n in structure if n != "H"}
+        caps = [n for n in structure if model[n].kind == "capability"]
+        return {(c, s[0]) for c in caps for s in ref.minimal_cut_sets(structure, c, 1, eligible)}
+
+    before, after = spofs(ref.structure(model)), spofs(ref.structure(model, [pair]))
+    assert {(c.capability, c.node) for c in result.spof_added} == after - before
+    assert {(c.capability, c.node) for c in result.spof_removed} == before - after
+
+
+@SETTINGS
+@given(st.dictionaries(st.sampled_from("abcdefgh"), st.lists(st.sampled_from("abcdefgh"), max_size=3), min_size=1))
+def test_components_come_dependencies_first_and_match_networkx(edges):
+    import networkx as nx
+
+    from interop.analysis.components import components_dependencies_first
+
+    graph = {n: sorted(set(edges.get(n, []))) for n in set(edges) | {t for ts in edges.values() for t in ts}}
+    found = components_dependencies_first(sorted(graph), graph.__getitem__)
+    digraph = nx.DiGraph([(a, b) for a, bs in graph.items() for b in bs])
+    digraph.add_nodes_from(graph)
+    assert sorted(map(sorted, found)) == sorted(sorted(c) for c in nx.strongly_connected_components(digraph))
+    position = {n: i for i, members in enumerate(found) for n in members}
+    for a, bs in graph.items():
+        for b in bs:
+            assert position[b] <= position[a]  # what a node requires comes no later than the node

@@ -5,18 +5,19 @@ over the dependency graph): a node fails if it is removed or any requirement ite
 family of cut sets is ``{{v}} ∪ ⋃ items``; a plain item contributes its target's family and an
 any_of group the pairwise unions (product) of its alternatives' families. Families are kept
 minimal and truncated at K, which is exact because unions never shrink a set. Cycles are handled
-over the condensation: inside a strongly connected component the families are iterated to the
+over the strongly connected components (Tarjan, dependencies first): inside a component the
+families are iterated to the
 least fixpoint (failures must be caused), which converges because every operation is monotone.
 Each node is visited once per query, never once per candidate subset.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from itertools import combinations
 
-import networkx as nx
-
+from .components import components_dependencies_first
+from .cost import CutSetBudgetExceeded
 from .scenario import ServiceGraph
 
 Family = frozenset[frozenset[str]]
@@ -25,12 +26,19 @@ EMPTY: Family = frozenset()
 
 
 def minimal_cut_sets(
-    graph: ServiceGraph, targets: Iterable[str] | None = None, max_order: int = 2, kinds: Collection[str] | None = None
+    graph: ServiceGraph,
+    targets: Iterable[str] | None = None,
+    max_order: int = 2,
+    kinds: Collection[str] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    budget: int | None = None,
 ) -> dict[str, tuple[CutSet, ...]]:
     """Minimal cut sets of size ≤ ``max_order`` for each target (default: every capability).
 
     A cut set never contains the target itself or the home nation; with ``kinds`` it holds only
-    nodes of those kinds. Result: target → cut sets sorted by (size, ids).
+    nodes of those kinds. Result: target → cut sets sorted by (size, ids). ``progress(done, total)``,
+    if given, is called as the work advances (components solved, then targets), for a progress bar.
+    With ``budget``, raise CutSetBudgetExceeded once the families hold more cut sets than that.
 
     >>> from interop.model import model_from_data
     >>> from interop.analysis.scenario import baseline
@@ -53,10 +61,17 @@ def minimal_cut_sets(
     engine = _Engine(graph, max_order, eligible)
     order, members = engine.components(wanted)
     families: dict[str, Family] = {}
-    for component in order:
+    total = len(order) + len(wanted)
+    for done, component in enumerate(order):
+        if progress is not None:
+            progress(done, total)
+        engine.charge(0, budget, done, total)
         engine.solve(members[component], families)
+        engine.charge(sum(len(families[v]) for v in members[component]), budget, done + 1, total)
     result: dict[str, tuple[CutSet, ...]] = {}
-    for target in wanted:
+    for done, target in enumerate(wanted, start=len(order)):
+        if progress is not None:
+            progress(done, total)
         component = engine.component_of[target]
         if len(members[component]) > 1:
             local = dict(families)
@@ -64,7 +79,9 @@ def minimal_cut_sets(
             family = local[target]
         else:
             family = engine.items_family(target, families)
-        result[target] = _sorted(family)
+        result[target] = engine.ordered(family)
+    if progress is not None:
+        progress(total, total)
     return result
 
 
@@ -83,24 +100,36 @@ class _Engine:
         self.requires = graph.requires
         self.graph = graph
         self.k = max_order
+        # Order 1 needs no sets of sets: a family of singletons is a set of ids, its union is a
+        # set union and an any_of group (all alternatives must fail) is an intersection.
+        self.flat = max_order == 1
         self.eligible = eligible
         self.component_of: dict[str, int] = {}
+        self.work = 0  # cut sets built plus pairs combined, for the budget guard
+        self.budget: tuple[int, int, int] | None = None
+
+    def charge(self, units: int, budget: int | None, done: int, total: int) -> None:
+        """Count work; past ``budget``, stop with CutSetBudgetExceeded (checked before a product)."""
+        self.work += units
+        self.budget = (budget, done, total) if budget is not None else None
+        if budget is not None and self.work > budget:
+            raise CutSetBudgetExceeded(self.work, budget, done, total)
 
     def components(self, roots: Iterable[str]) -> tuple[list[int], Mapping[int, list[str]]]:
         """Strongly connected components of everything ``roots`` depend on, suppliers first."""
-        region = self.graph.upstream(roots)
-        digraph = nx.DiGraph()
-        digraph.add_nodes_from(sorted(region))
-        digraph.add_edges_from((t, v) for v in region for item in self.requires[v] for t in item.targets)
-        condensed = nx.condensation(digraph)
-        members = {c: sorted(condensed.nodes[c]["members"]) for c in condensed}
-        self.component_of = dict(condensed.graph["mapping"])
-        return list(nx.lexicographical_topological_sort(condensed, key=lambda c: members[c][0])), members
+        requires = self.requires
+
+        def targets(node_id: str) -> list[str]:
+            return [t for item in requires[node_id] for t in item.targets]
+
+        found = components_dependencies_first(sorted(roots), targets)
+        self.component_of = {node_id: number for number, members in enumerate(found) for node_id in members}
+        return list(range(len(found))), dict(enumerate(found))
 
     def basic(self, node_id: str, skip: str | None) -> Family:
         if node_id == skip or not self.eligible(node_id):
             return EMPTY
-        return frozenset({frozenset({node_id})})
+        return frozenset({node_id}) if self.flat else frozenset({frozenset({node_id})})
 
     def items_family(self, node_id: str, families: Mapping[str, Family]) -> Family:
         """Cut sets that fail ``node_id`` through its requirements (not by removing it)."""
@@ -129,12 +158,18 @@ class _Engine:
                     families[node_id] = new
                     changed = True
 
+    def ordered(self, family: Family) -> tuple[CutSet, ...]:
+        """Cut sets sorted by (size, ids), as the contract wants."""
+        return tuple((x,) for x in sorted(family)) if self.flat else _sorted(family)
+
     def union(self, parts: list[Family]) -> Family:
         parts = [p for p in parts if p]
         if not parts:
             return EMPTY
         if len(parts) == 1:
             return parts[0]
+        if self.flat:
+            return frozenset().union(*parts)
         merged: set[frozenset[str]] = set().union(*parts)
         return minimize(merged, self.k)
 
@@ -142,8 +177,12 @@ class _Engine:
         """All alternatives must fail: pairwise unions of one cut set from each, truncated."""
         if not families or any(not f for f in families):
             return EMPTY
+        if self.flat:
+            return frozenset.intersection(*families)
         acc = families[0]
         for other in families[1:]:
+            if self.budget is not None:
+                self.charge(len(acc) * len(other), *self.budget)
             acc = _product2(acc, other, self.k)
             if not acc:
                 return EMPTY

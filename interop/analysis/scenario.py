@@ -114,6 +114,18 @@ class ServiceGraph:
         nodes = self.model.nodes
         return tuple(sorted(n for n in self.requires if nodes[n].kind == "capability"))
 
+    def downstream(self, roots: Iterable[str]) -> set[str]:
+        """Every in-service node that depends on ``roots``, directly or not (roots included)."""
+        seen = {r for r in roots if r in self.requires}
+        stack = list(seen)
+        dependents = self.dependents
+        while stack:
+            for requirer, _ in dependents.get(stack.pop(), ()):
+                if requirer not in seen:
+                    seen.add(requirer)
+                    stack.append(requirer)
+        return seen
+
     def upstream(self, roots: Iterable[str]) -> set[str]:
         """Every in-service node that ``roots`` depend on, directly or not (roots included)."""
         seen = set(roots)

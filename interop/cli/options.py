@@ -99,7 +99,11 @@ def scenario_options(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def load(model_path: str | None) -> Model:
-    return load_model(model_path if model_path is not None else shipped_model_path())
+    """Load the model (default: the shipped one), with a progress bar on a terminal for big ones."""
+    from .progress import progress_bar
+
+    with progress_bar("Loading model") as progress:
+        return load_model(model_path if model_path is not None else shipped_model_path(), progress)
 
 
 def pairs(
