@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from ..analysis import SpofResult, WhatIfResult
 from ..model import Model, Node
 from .common import group_links, link_pair, model_title, name_of, plural
+
+if TYPE_CHECKING:
+    from ..analysis.compare import CompareResult
+    from ..analysis.explain import Explanation, Support
+    from ..analysis.exposure import ExposureResult
+    from ..analysis.timeline import Event
 
 
 def escape(text: str) -> str:
@@ -127,3 +134,186 @@ def node_detail(model: Model, node: Node, required_by: Sequence[str]) -> str:
     ]
     out += table(["Field", "Value"], [r for r in rows if r[1]])
     return "\n".join(out) + "\n"
+
+
+# --- decision support (issue 6): compare, exposure, explain, timeline ------------------------
+
+TOP_CHANNELS = 5
+
+
+def compare(result: CompareResult, heading_level: int = 2) -> str:
+    """The decision table: one wide row per option, then one table per embargoing nation."""
+    model = result.model
+    h = "#" * heading_level
+    out = [f"{h} Options compared", "", f"*Model: {escape(model_title(model))}*", ""]
+    header = ["#", "Option", "Capabilities", "SPOF", "Foreign SPOF (by nation)", "Links (partner · data link)"]
+    header += [f"Embargo {n}: lost" for n in result.nations] + ["Home share"]
+    rows = []
+    for number, row in enumerate(result.options, 1):
+        foreign = str(row.spof_foreign)
+        if row.spof_by_nation:
+            foreign += " (" + ", ".join(f"{n} {c}" for n, c in row.spof_by_nation) + ")"
+        links = str(sum(c for _, _, c in row.links))
+        if row.links:
+            links += " (" + ", ".join(f"{p} · {v} {c}" for p, v, c in row.links) + ")"
+        cells = [str(number), row.label, str(len(row.capabilities)), str(len(row.spof)), foreign, links]
+        for nation in result.nations:
+            cells.append(_embargo_summary(row.embargo_days(nation)))
+        share = (
+            f"{round(100 * row.home_share)}% ({row.home_nodes}/{row.attributed_nodes})"
+            if row.attributed_nodes
+            else "n/a"
+        )
+        rows.append([*cells, share])
+    out += table(header, rows)
+    from .text import _quiet_nations
+
+    quiet = _quiet_nations(result)
+    for nation in result.nations:
+        if nation in quiet:
+            continue
+        out += ["", f"{h}# Embargo of {escape(nation)}: day each capability falls", ""]
+        header = ["Capability"] + [f"#{i} {row.label}" for i, row in enumerate(result.options, 1)]
+        rows = []
+        for capability in result.capabilities:
+            cells = [capability]
+            for row in result.options:
+                days = row.embargo_days(nation)
+                if days is None or capability not in days:
+                    cells.append("—")
+                else:
+                    cells.append("holds" if days[capability] is None else f"day {days[capability]}")
+            rows.append(cells)
+        out += table(header, rows)
+    if quiet:
+        out += ["", f"Every capability holds, in every option, under an embargo of: {', '.join(quiet)}."]
+    out += ["", f"{h}# Single points of failure", ""]
+    out += table(
+        ["#", "Option", "Nodes"],
+        [(str(i), row.label, ", ".join(row.spof) or "none") for i, row in enumerate(result.options, 1)],
+    )
+    out += [
+        "",
+        "*A node sits with a nation when it is that nation, or names it as `nation:`, or (without `nation:`) as "
+        "`operator:`. Home share: nodes attributed to the home nation / nodes with a nation or operator, over "
+        "everything the capabilities depend on (nation nodes excluded).*",
+    ]
+    return "\n".join(out) + "\n"
+
+
+def exposure(result: ExposureResult, heading_level: int = 2) -> str:
+    """A summary table (one row per nation), then each nation's capabilities lost and channels."""
+    model = result.model
+    h = "#" * heading_level
+    scenario = result.scenario
+    after = f" — after {scenario.describe()}" if scenario.operations or scenario.at_days is not None else ""
+    out = [f"{h} Nation exposure{escape(after)}", "", f"*Model: {escape(model_title(model))}*", ""]
+    rows = []
+    for nation in result.nations:
+        first = str(nation.capabilities_lost[0].at_days) if nation.capabilities_lost else "—"
+        top = ", ".join(f"{c} ({n})" for c, n in nation.channels[:TOP_CHANNELS])
+        rows.append(
+            (
+                nation.nation,
+                str(len(nation.capabilities_lost)),
+                first,
+                str(len(nation.links_lost)),
+                str(len(nation.failed) - 1),
+                top,
+            )
+        )
+    out += table(
+        ["Nation", "Capabilities lost", "First loss (day)", "Links lost", "Nodes failed", "Through (failures)"], rows
+    )
+    for nation in result.nations:
+        if not nation.capabilities_lost and not nation.links_lost:
+            continue
+        out += ["", f"{h}# Embargo of {escape(nation.nation)} — {escape(name_of(model, nation.nation))}", ""]
+        if nation.capabilities_lost:
+            out += table(
+                ["Day lost", "Capability", "Name"],
+                [(str(f.at_days), f.id, name_of(model, f.id)) for f in nation.capabilities_lost],
+            )
+            out.append("")
+        if nation.links_lost:
+            rows = [
+                (partner, via, str(len(group)), ", ".join(link_pair(model, link) for link in group))
+                for (partner, via), group in group_links(model, nation.links_lost).items()
+            ]
+            out += table(["Partner", "Data link", "Links lost", "Pairs (ours ↔ theirs)"], rows)
+    return "\n".join(out).rstrip() + "\n"
+
+
+def explain(result: Explanation, heading_level: int = 2) -> str:
+    """The chain of causes as a table (or, if the node holds, its requirements and rescues)."""
+    from . import text
+
+    model = result.model
+    h = "#" * heading_level
+    node = model.nodes[result.node]
+    out = [
+        f"{h} {escape(node.label())} — {escape(result.scenario.describe())}",
+        "",
+        f"*Model: {escape(model_title(model))}*",
+        "",
+    ]
+    at = result.scenario.at_days
+    if result.chain:
+        if result.holds:
+            out += [f"`{result.node}` still holds on day {at}; it fails on day {result.fails_at}.", ""]
+        out += [f"> {escape(text.explain_sentence(result))}", "", f"{h}# Chain of causes", ""]
+        rows = []
+        for step in result.chain:
+            if step.origin:
+                rows.append((str(step.day), step.node, step.origin, "", "", ""))
+                continue
+            assert step.requirement is not None
+            requirement = step.requirement.describe()
+            others = ", ".join(f"{a} day {d}" for a, d in step.alternatives if a != step.trigger)
+            rows.append((str(step.day), step.node, requirement, step.trigger or "", str(step.grace), others))
+        out += table(["Day", "Fails", "Requirement", "Because of", "Grace (days)", "Other alternatives"], rows)
+    else:
+        out.append(
+            f"`{result.node}` holds" + (f" on day {at}" if at is not None else "") + ": every requirement still holds."
+        )
+    if result.holds:
+        if result.requirements:
+            out += ["", f"{h}# Requirements of {escape(result.node)}", ""]
+            out += table(["Requirement", "Working", "Failed"], [_support_row(s) for s in result.requirements])
+        if result.rescues:
+            out += ["", f"{h}# Kept up by alternatives", ""]
+            out += table(
+                ["Node", "Requirement", "Working", "Failed"], [(s.node, *_support_row(s)) for s in result.rescues]
+            )
+    return "\n".join(out) + "\n"
+
+
+def what_if_timeline(result: WhatIfResult, events: Sequence[Event], heading_level: int = 2) -> str:
+    """The what-if answer followed by a table of its events day by day."""
+    return what_if(result, heading_level) + "\n" + timeline(result.model, events, heading_level + 1)
+
+
+def timeline(model: Model, events: Sequence[Event], heading_level: int = 3) -> str:
+    h = "#" * heading_level
+    out = [f"{h} Timeline", ""]
+    if not events:
+        return "\n".join([*out, "Nothing happens."]) + "\n"
+    rows = []
+    for event in events:
+        rows.append((str(event.day), event.kind, event.subject, event.because or ""))
+    out += table(["Day", "Event", "What", "Because"], rows)
+    return "\n".join(out) + "\n"
+
+
+def _support_row(support: Support) -> tuple[str, str, str]:
+    failed = ", ".join(f"{a} (day {d})" for a, d in support.failed)
+    return support.requirement.describe(), ", ".join(support.working) or "none", failed
+
+
+def _embargo_summary(days: dict[str, int | None] | None) -> str:
+    if days is None:
+        return "—"
+    lost = sorted(d for d in days.values() if d is not None)
+    if not lost:
+        return "none"
+    return f"{len(lost)} (first day {lost[0]})"

@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from ..analysis import Failure, SpofResult, WhatIfResult
 from ..model import Model, Node
 from .common import group_links, link_pair, model_title, name_of, plural
+
+if TYPE_CHECKING:
+    from ..analysis.compare import CompareResult
+    from ..analysis.explain import Explanation, Step, Support
+    from ..analysis.exposure import ExposureResult
+    from ..analysis.timeline import Event
 
 INDENT = "  "
 
@@ -152,3 +159,235 @@ def _by_day(failures: Iterable[Failure]) -> list[tuple[int, list[str]]]:
     for failure in failures:
         days.setdefault(failure.at_days, []).append(failure.id)
     return sorted(days.items())
+
+
+# --- decision support (issue 6): compare, exposure, explain, timeline ------------------------
+
+TOP_CHANNELS = 5
+
+
+def compare(result: CompareResult) -> str:
+    """The decision table: a summary line per option, one block per option, then per nation the
+    day each capability falls under its embargo (columns = options)."""
+    model = result.model
+    out = [f"Compare {plural(len(result.options), 'option')}", f"Model: {model_title(model)}", ""]
+    header = ("#", "OPTION", "CAPABILITIES", "SPOF", "FOREIGN SPOF", "LINKS", "HOME SHARE")
+    rows = [header]
+    for number, row in enumerate(result.options, 1):
+        rows.append(
+            (
+                str(number),
+                row.label,
+                str(len(row.capabilities)),
+                str(len(row.spof)),
+                str(row.spof_foreign),
+                str(sum(c for _, _, c in row.links)),
+                _share(row.home_nodes, row.attributed_nodes),
+            )
+        )
+    out += _aligned(rows, right=(0, 2, 3, 4, 5, 6))
+    for number, row in enumerate(result.options, 1):
+        out += ["", f"Option {number}: {row.label}"]
+        out.append(
+            f"{INDENT}Capabilities in service ({len(row.capabilities)}): {', '.join(row.capabilities) or 'none'}"
+        )
+        by_nation = ", ".join(f"{n} {c}" for n, c in row.spof_by_nation)
+        out.append(
+            f"{INDENT}Single points of failure: {len(row.spof)}, with a foreign nation {row.spof_foreign}"
+            + (f" ({by_nation})" if by_nation else "")
+        )
+        if row.spof:
+            out.append(f"{INDENT * 2}{', '.join(row.spof)}")
+        links = ", ".join(f"{p} · {v} {c}" for p, v, c in row.links)
+        out.append(
+            f"{INDENT}Interoperability links: {sum(c for _, _, c in row.links)}" + (f" ({links})" if links else "")
+        )
+        out.append(
+            f"{INDENT}Supplied from home: {_share(row.home_nodes, row.attributed_nodes)} "
+            f"({row.home_nodes} of {plural(row.attributed_nodes, 'attributed node')} in the dependency closure)"
+        )
+    quiet = _quiet_nations(result)
+    for nation in result.nations:
+        if nation in quiet:
+            continue
+        out += ["", f"Embargo of {nation}: day each capability falls (holds = never; — = not in service)"]
+        rows = [("CAPABILITY", *(f"#{i}" for i in range(1, len(result.options) + 1)))]
+        for capability in result.capabilities:
+            cells = []
+            for row in result.options:
+                days = row.embargo_days(nation)
+                cells.append(_day_cell(days, capability))
+            rows.append((capability, *cells))
+        out += [INDENT + line for line in _aligned(rows)]
+    if quiet:
+        out += ["", f"Every capability holds, in every option, under an embargo of: {', '.join(quiet)}"]
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _quiet_nations(result: CompareResult) -> list[str]:
+    """Nations under whose embargo every capability holds in every option."""
+    return [
+        nation
+        for nation in result.nations
+        if all(day is None for row in result.options for day in (row.embargo_days(nation) or {}).values())
+    ]
+
+
+def exposure(result: ExposureResult) -> str:
+    """Per nation: what an embargo costs (capabilities with days, links, nodes) and the channels."""
+    model = result.model
+    title = result.scenario.describe() if result.scenario.operations or result.scenario.at_days is not None else ""
+    out = [
+        "Nation exposure: what an embargo of each nation costs" + (f" — after {title}" if title else ""),
+        f"Model: {model_title(model)}",
+    ]
+    if not result.nations:
+        out += ["", "No foreign nation is in service."]
+    for nation in result.nations:
+        failed = len(nation.failed) - 1
+        out += [
+            "",
+            f"{nation.nation} — {name_of(model, nation.nation)}: "
+            f"{plural(len(nation.capabilities_lost), 'capability', 'capabilities')} lost, "
+            f"{plural(len(nation.links_lost), 'link')} lost, {plural(failed, 'other node')} fail",
+        ]
+        if nation.capabilities_lost:
+            out.append(f"{INDENT}Capabilities lost:")
+            width = max(len(f"day {f.at_days}") for f in nation.capabilities_lost)
+            for f in nation.capabilities_lost:
+                out.append(f"{INDENT * 2}{f'day {f.at_days}':<{width}}  {f.id} — {name_of(model, f.id)}")
+        if nation.links_lost:
+            out.append(f"{INDENT}Links lost:")
+            for (partner, via), group in group_links(model, nation.links_lost).items():
+                pairs = ", ".join(link_pair(model, link) for link in group)
+                out.append(f"{INDENT * 2}{partner} · {via} ({len(group)}): {pairs}")
+        if nation.channels:
+            top = nation.channels[:TOP_CHANNELS]
+            more = len(nation.channels) - len(top)
+            text = ", ".join(f"{c} ({plural(n, 'failure')})" for c, n in top)
+            out.append(f"{INDENT}Through: {text}" + (f", and {more} more" if more else ""))
+    return "\n".join(out) + "\n"
+
+
+def explain(result: Explanation) -> str:
+    """Why a node fails (the chain of causes, day and grace at each step) or why it holds."""
+    model = result.model
+    node = result.node
+    out = [f"{model.nodes[node].label()} — {result.scenario.describe()}", f"Model: {model_title(model)}", ""]
+    at = result.scenario.at_days
+    if result.chain:
+        if result.holds:
+            out.append(f"{node} still holds on day {at}; it fails on day {result.fails_at}:")
+        out.append(explain_sentence(result))
+        out += ["", "Chain of causes (earliest first):"]
+        rows = [(f"day {s.day}", s.node, _step_text(s)) for s in result.chain]
+        out += [INDENT + line for line in _aligned(rows)]
+    else:
+        out.append(f"{node} holds" + (f" on day {at}" if at is not None else "") + ": every requirement still holds.")
+    if result.holds:
+        if result.requirements:
+            out += ["", f"Requirements of {node}:"]
+            for support in result.requirements:
+                if support.requirement.any_of:
+                    out.append(f"{INDENT}{support.requirement.describe()}: {_support_text(support)}")
+                else:
+                    state = "works" if support.working else f"FAILED on day {support.failed[0][1]}"
+                    out.append(f"{INDENT}{support.requirement.describe()}: {state}")
+        if result.rescues:
+            out += ["", "Kept up by alternatives:"]
+            for support in result.rescues:
+                out.append(f"{INDENT}{support.node} needs {support.requirement.describe()}: {_support_text(support)}")
+        elif not result.chain:
+            out += ["", "Nothing it depends on fails in this scenario."]
+    return "\n".join(out) + "\n"
+
+
+def explain_sentence(result: Explanation) -> str:
+    """The briefing line: ``QRA is lost on day 30: embargo of USA (day 0) → Crypto fails on day 0 → …``."""
+    chain = result.chain
+    root = chain[0]
+    origin = f"{'embargo' if root.origin == 'embargoed' else 'removal'} of {root.node} (day 0)"
+    if len(chain) == 1:
+        return f"{result.node} is lost on day 0: {origin}."
+    parts = [origin]
+    for step in chain[1:]:
+        delay = f", after a {step.grace}-day grace" if step.grace else ""
+        parts.append(f"{step.node} fails on day {step.day}{delay}")
+    return f"{result.node} is lost on day {result.fails_at}: " + " → ".join(parts) + "."
+
+
+def what_if_timeline(result: WhatIfResult, events: Sequence[Event]) -> str:
+    """The what-if answer followed by its events day by day."""
+    return what_if(result) + "\n" + timeline(result.model, events)
+
+
+def timeline(model: Model, events: Sequence[Event]) -> str:
+    """Events grouped by day: ``day 30: capability lost QRA (Link-16 failed)``."""
+    if not events:
+        return "Timeline: nothing happens.\n"
+    out = [f"Timeline ({plural(len(events), 'event')}, last on day {events[-1].day})"]
+    day = None
+    for event in events:
+        if event.day != day:
+            day = event.day
+            out.append(f"{INDENT}day {day}")
+        out.append(f"{INDENT * 2}{_event_text(event)}")
+    return "\n".join(out) + "\n"
+
+
+def _event_text(event: Event) -> str:
+    if event.kind == "left service":
+        return f"{event.subject} leaves service" + (f" (replaced by {event.because})" if event.because else "")
+    if event.kind in ("removed", "embargoed"):
+        return f"{event.subject} {event.kind}"
+    because = f" ({event.because} {'left service' if event.because_left else 'failed'})" if event.because else ""
+    if event.kind == "link lost":
+        return f"link lost: {event.subject}{because}"
+    if event.kind == "capability lost":
+        return f"CAPABILITY LOST: {event.subject}{because}"
+    return f"{event.subject} fails{because}"
+
+
+def _step_text(step: Step) -> str:
+    if step.origin:
+        return step.origin
+    assert step.requirement is not None
+    requirement = step.requirement
+    grace = f", grace {step.grace} d" if step.grace else ""
+    if requirement.any_of:
+        label = f" [{requirement.label}]" if requirement.label else ""
+        others = [f"{a} day {d}" for a, d in step.alternatives if a != step.trigger]
+        rest = f" (others: {', '.join(others)})" if others else ""
+        return f"needs any of ({' | '.join(requirement.targets)}){label}: last one, {step.trigger}, failed{rest}{grace}"
+    via = " (its nation)" if requirement.from_nation else ""
+    return f"needs {step.trigger}{via}{grace}"
+
+
+def _support_text(support: Support) -> str:
+    failed = ", ".join(f"{a} failed day {d}" for a, d in support.failed)
+    if not support.working:
+        return f"FAILED ({failed})"
+    working = ", ".join(support.working)
+    verb = "works" if len(support.working) == 1 else "work"
+    return f"{working} {verb}" + (f" ({failed})" if failed else "")
+
+
+def _share(home: int, attributed: int) -> str:
+    return f"{round(100 * home / attributed)}%" if attributed else "n/a"
+
+
+def _day_cell(days: dict[str, int | None] | None, capability: str) -> str:
+    if days is None or capability not in days:
+        return "—"
+    day = days[capability]
+    return "holds" if day is None else f"day {day}"
+
+
+def _aligned(rows: Sequence[Sequence[str]], right: Sequence[int] = ()) -> list[str]:
+    """Rows as columns padded to the widest cell (columns in ``right`` aligned right)."""
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    lines = []
+    for row in rows:
+        cells = [cell.rjust(widths[i]) if i in right else cell.ljust(widths[i]) for i, cell in enumerate(row)]
+        lines.append("  ".join(cells).rstrip())
+    return lines

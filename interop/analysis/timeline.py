@@ -1,0 +1,94 @@
+"""Timeline of a what-if: the events day by day (node leaves service or fails, capability lost,
+link lost), so "what breaks first, and when" reads top to bottom.
+
+A link is lost on the first day one of its ends or its data link fails; a link whose end (or data
+link) left service in the scenario is lost on day 0. Events are sorted by (day, kind, subject).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from .cascade import Cascade
+from .links import Link
+from .whatif import WhatIfResult
+
+# Event kinds in the order they are listed within one day.
+KINDS = ("left service", "removed", "embargoed", "failed", "capability lost", "link lost")
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One thing that happens on ``day``: ``subject`` (a node id, or ``a ↔ b via s`` for a link)
+    and ``because``: the node whose failure caused it (or whose departure: ``because_left``)."""
+
+    day: int
+    kind: str
+    subject: str
+    because: str | None = None
+    link: Link | None = None
+    because_left: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"day": self.day, "event": self.kind}
+        if self.link is not None:
+            data["link"] = list(self.link)
+        else:
+            data["id"] = self.subject
+        data["because"] = self.because
+        return data
+
+
+def timeline(result: WhatIfResult) -> tuple[Event, ...]:
+    """The events of a what-if result, sorted by (day, kind, subject).
+
+    >>> from interop.model import model_from_data
+    >>> from interop.analysis import Scenario, what_if
+    >>> m = model_from_data([{"id": "S", "kind": "supplier"},
+    ...     {"id": "C", "kind": "capability", "requires": [{"id": "S", "grace_days": 30}]}])
+    >>> [(e.day, e.kind, e.subject) for e in timeline(what_if(m, Scenario.build(remove=["S"])))]
+    [(0, 'removed', 'S'), (30, 'capability lost', 'C')]
+    """
+    assert result.graph is not None and result.failures is not None, "what_if() results carry graph and failures"
+    operations = {op.target: op.op for op in result.scenario.operations if op.op in ("remove", "embargo")}
+    replaced_by = {op.target: op.replacement for op in result.scenario.operations if op.op == "replace"}
+    capabilities = set(result.graph.capabilities)
+    return events(
+        failed={f.id: f.at_days for f in result.failed},
+        failures=result.failures,
+        initial=operations,
+        capabilities=capabilities,
+        left={node: replaced_by.get(node) for node in result.left_service},
+        links_lost=result.links_lost,
+    )
+
+
+def events(
+    failed: Mapping[str, int],
+    failures: Cascade,
+    initial: Mapping[str, str],
+    capabilities: Iterable[str],
+    left: Mapping[str, str | None],
+    links_lost: Iterable[Link],
+) -> tuple[Event, ...]:
+    """Events from the pieces: ``failed`` (node → day, already cut at the day asked), the cascade
+    (for causes), the initial failures (node → "remove"/"embargo"), the capabilities, the nodes
+    that left service (node → replacement) and the links lost."""
+    capability_set = set(capabilities)
+    out = [Event(0, "left service", node, replacement) for node, replacement in left.items()]
+    for node, day in failed.items():
+        cause = failures.causes.get(node)
+        if node in initial and cause is None:
+            kind = "embargoed" if initial[node] == "embargo" else "removed"
+        else:
+            kind = "capability lost" if node in capability_set else "failed"
+        out.append(Event(day, kind, node, cause.trigger if cause else None))
+    for link in links_lost:
+        ends = [(0, x) for x in link if x in left] + sorted((failed[x], x) for x in link if x in failed)
+        day, because = min(ends) if ends else (0, None)
+        subject = f"{link.a} ↔ {link.b} via {link.via}"
+        out.append(Event(day, "link lost", subject, because, link, because in left and day == 0))
+    rank = {kind: i for i, kind in enumerate(KINDS)}
+    return tuple(sorted(out, key=lambda e: (e.day, rank[e.kind], e.subject)))
