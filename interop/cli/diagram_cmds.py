@@ -1,1 +1,229 @@
-"""Diagram and report commands (issue 5): filled in by the diagrams/reports work."""
+"""Diagram and report commands: draw the model or a scenario, write a briefing report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from . import cli
+from .options import CONTEXT, ScenarioCommand, build_scenario, emit, load, model_option, scenario_options
+
+DIAGRAM_FORMATS = ("dot", "svg", "png", "mermaid")
+
+
+def _scenario_result(ctx: click.Context, model: Any, options: dict[str, Any]) -> Any:
+    """The what-if result of the scenario options, or None when none is given."""
+    from ..analysis import what_if
+
+    scenario = build_scenario(
+        ctx,
+        options["replace"],
+        options["mix"],
+        options["with_"],
+        options["remove"],
+        options["embargo"],
+        options["at_days"],
+    )
+    if scenario.is_baseline and scenario.at_days is None:
+        return None
+    return what_if(model, scenario)
+
+
+@cli.command(cls=ScenarioCommand, context_settings=CONTEXT)
+@model_option
+@click.option(
+    "--format",
+    "-f",
+    "fmt",
+    type=click.Choice(DIAGRAM_FORMATS),
+    default="dot",
+    show_default=True,
+    help="dot (Graphviz text), svg or png (laid out), mermaid (for Markdown on GitHub/GitLab/wikis).",
+)
+@click.option("--output", "-o", metavar="FILE", default=None, help="Write to FILE (atomically). Required for png.")
+@click.option("--focus", metavar="ID", default=None, help="Draw only what ID depends on and what depends on it.")
+@click.option(
+    "--depth",
+    type=click.IntRange(min=0),
+    default=2,
+    show_default=True,
+    help="With --focus: how many steps to follow each way.",
+)
+@click.option(
+    "--group-by",
+    type=click.Choice(("nation", "kind")),
+    default="nation",
+    show_default=True,
+    help="Draw a box around the nodes of each nation (the nation they depend on) or of each kind.",
+)
+@click.option(
+    "--all",
+    "whole",
+    is_flag=True,
+    default=False,
+    help="With scenario options and no --focus: colour the whole model instead of drawing only what "
+    "the change touches.",
+)
+@scenario_options
+@click.pass_context
+def diagram(
+    ctx: click.Context,
+    model_path: str | None,
+    fmt: str,
+    output: str | None,
+    focus: str | None,
+    depth: int,
+    group_by: str,
+    whole: bool,
+    **options: Any,
+) -> None:
+    """Draw the dependency graph: the whole model, around one node, or a scenario.
+
+    Arrows run from what is needed to what needs it (left to right: suppliers, components,
+    platforms, capabilities). Boxes group nodes by the nation they depend on; OR circles join
+    alternatives; edge labels give grace days. With scenario options (as for what-if), failed
+    nodes are red with the day they fail, nodes that left service are grey, nodes that enter
+    service have a green border, lost links are dashed red and gained links green. A scenario
+    without --focus draws only what the change touches (and what needs a swapped node directly);
+    add --all to colour the whole model instead. The whole-model view leaves out nodes with no
+    dependency (partner assets that only matter for links).
+
+    \b
+    Examples:
+      interop diagram --focus QRA --format svg -o qra.svg
+      interop diagram --focus F-35 --depth 1 --format png -o f35.png
+      interop diagram --replace F-35 --with Gripen --focus Gripen --format svg -o gripen.svg
+      interop diagram --embargo USA --format mermaid -o usa.mmd
+      interop diagram --embargo USA --at 90 --all --format svg -o usa-all.svg
+      interop diagram --group-by kind --format dot > model.dot
+    """
+    from ..analysis.views import diagram_view
+
+    if fmt == "png" and not output:
+        raise click.UsageError("png is binary: give a file with -o FILE.png (or use --format svg)", ctx)
+    model = load(model_path)
+    result = _scenario_result(ctx, model, options)
+    impact = result is not None and not whole and focus is None and not result.scenario.is_baseline
+    view = diagram_view(model, result, focus=focus, depth=depth, group_by=group_by, impact=impact)
+    emit(draw(view, fmt), output, model)
+
+
+def draw(view: Any, fmt: str) -> str | bytes:
+    """The view in ``fmt``: DOT or Mermaid text, SVG text or PNG bytes."""
+    if fmt == "mermaid":
+        from ..render.mermaid import to_mermaid
+
+        return to_mermaid(view)
+    from ..render.dot import render_dot, to_dot
+
+    text = to_dot(view)
+    if fmt == "dot":
+        return text
+    image = render_dot(text, fmt)
+    return image.decode("utf-8") if fmt == "svg" else image
+
+
+REPORT_FORMATS = ("markdown", "html")
+
+
+@cli.command(cls=ScenarioCommand, context_settings=CONTEXT)
+@model_option
+@scenario_options
+@click.option(
+    "--format",
+    "-f",
+    "fmt",
+    type=click.Choice(REPORT_FORMATS),
+    default="markdown",
+    show_default=True,
+    help="markdown (for planning documents and wikis) or html (one self-contained file).",
+)
+@click.option("--output", "-o", metavar="FILE", default=None, help="Write to FILE (atomically).")
+@click.option(
+    "--diagram",
+    "diagram_fmt",
+    type=click.Choice(("mermaid", "svg", "none")),
+    default=None,
+    help="Markdown: embed a Mermaid block (default) or write an SVG beside the report (needs -o). "
+    "HTML always inlines an SVG.",
+)
+@click.option("--focus", metavar="ID", default=None, help="Centre the report's diagram on ID.")
+@click.option("--depth", type=click.IntRange(min=0), default=1, show_default=True, help="With --focus: steps each way.")
+@click.pass_context
+def report(
+    ctx: click.Context,
+    model_path: str | None,
+    fmt: str,
+    output: str | None,
+    diagram_fmt: str | None,
+    focus: str | None,
+    depth: int,
+    **options: Any,
+) -> None:
+    """A briefing report for one scenario, ready to paste into a planning document.
+
+    A plain-words summary; capabilities lost with the day (timeline); interoperability links lost,
+    kept and gained by partner and data link; single points of failure added and removed; the
+    exposure of the result to an embargo by each foreign nation; a diagram of what the change
+    touches; and numbered sources for every fact the report relies on.
+
+    \b
+    Examples:
+      interop report --replace F-35 --with Gripen -o gripen.md
+      interop report --embargo USA --at 90 -o usa-90.md --diagram svg
+      interop report --replace F-35 --with Gripen --format html -o gripen.html
+    """
+    from ..analysis import what_if
+    from ..analysis.exposure import exposure
+    from ..analysis.views import diagram_view
+    from ..render import report as render_report
+
+    if fmt == "html" and diagram_fmt not in (None, "svg"):
+        raise click.UsageError("--format html always inlines an SVG diagram: leave out --diagram", ctx)
+    if diagram_fmt == "svg" and fmt == "markdown" and not output:
+        raise click.UsageError("--diagram svg writes the SVG beside the report: give the report a file with -o", ctx)
+    model = load(model_path)
+    scenario = build_scenario(
+        ctx,
+        options["replace"],
+        options["mix"],
+        options["with_"],
+        options["remove"],
+        options["embargo"],
+        options["at_days"],
+    )
+    result = what_if(model, scenario)
+    exposed = exposure(model, result.scenario)
+    if focus is not None:
+        view = diagram_view(model, result, focus=focus, depth=depth)
+    else:
+        view = diagram_view(model, result, impact=not result.scenario.is_baseline)
+    kind = "svg" if fmt == "html" else (diagram_fmt or "mermaid")
+    image: str | None = None
+    svg_name: str | None = None
+    note: str | None = None
+    if kind == "svg":
+        image = str(draw(view, "svg"))
+        if fmt == "markdown":
+            svg_name = Path(str(output)).with_suffix(".svg").name
+    elif kind == "mermaid":
+        from ..render.mermaid import MermaidTooLarge
+
+        try:
+            image = str(draw(view, "mermaid"))
+        except MermaidTooLarge as exc:
+            note = f"Diagram left out: {exc}."
+    else:
+        note = "Diagram left out (--diagram none)."
+    briefing = render_report.Briefing(result, exposed, view, kind, image, svg_name, note)
+    if fmt == "html":
+        from ..render.html import to_html
+
+        emit(to_html(briefing), output, model)
+        return
+    text = render_report.to_markdown(briefing)
+    if svg_name is not None and image is not None and output:
+        emit(image, str(Path(output).with_name(svg_name)), model)
+    emit(text, output, model)

@@ -1,0 +1,240 @@
+"""What a diagram shows: pure selection of nodes, dependencies and scenario states (no drawing).
+
+A :class:`View` is the input of the diagram renderers (DOT, Mermaid): the nodes to draw, the
+requirement items among them, and, for a scenario, what failed (with the day), what left or
+entered service and which interoperability links were lost or gained. ``nation:`` sugar is not a
+drawn dependency: renderers show it as cluster membership. A focus view keeps what a node depends
+on and what depends on it, up to ``depth`` steps each way (breadth-first search on the
+requirement graph).
+
+>>> from interop.model import model_from_data
+>>> m = model_from_data([{"id": "S", "kind": "supplier"}, {"id": "C", "kind": "component", "requires": ["S"]},
+...                      {"id": "P", "kind": "platform", "requires": ["C"]}])
+>>> diagram_view(m, focus="C", depth=1).nodes
+('C', 'P', 'S')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+from ..errors import ScenarioError
+from ..model import Model, resolve
+from .links import Link
+from .scenario import ServiceGraph, baseline
+from .whatif import WhatIfResult
+
+GROUP_BY = ("nation", "kind")
+
+
+@dataclass(frozen=True, slots=True)
+class Dependency:
+    """Requirement item ``item`` of ``requirer`` restricted to drawn ``targets``.
+
+    ``hidden`` counts alternatives of an any_of group left out of the view; ``retired`` marks a
+    requirement that held before the scenario only (on or of a node that left service).
+    """
+
+    requirer: str
+    item: int
+    targets: tuple[str, ...]
+    any_of: bool = False
+    grace_days: int = 0
+    label: str | None = None
+    hidden: int = 0
+    retired: bool = False
+
+
+@dataclass(frozen=True)
+class View:
+    """Everything a diagram draws, already selected and sorted."""
+
+    model: Model
+    nodes: tuple[str, ...]
+    dependencies: tuple[Dependency, ...]
+    group_by: str = "nation"
+    groups: Mapping[str, str | None] = field(default_factory=dict)
+    focus: str | None = None
+    depth: int | None = None
+    scenario: str | None = None
+    failed: Mapping[str, int] = field(default_factory=dict)
+    initial: frozenset[str] = frozenset()
+    entered: frozenset[str] = frozenset()
+    left: frozenset[str] = frozenset()
+    failed_groups: Mapping[str, int] = field(default_factory=dict)
+    links_lost: tuple[Link, ...] = ()
+    links_gained: tuple[Link, ...] = ()
+    links_kept: int = 0
+    unconnected: tuple[str, ...] = ()
+
+    @property
+    def edge_count(self) -> int:
+        """Edges a renderer draws: one per target (plus one per any_of junction) and one per link pair."""
+        count = sum(len(d.targets) + (1 if d.any_of else 0) for d in self.dependencies)
+        pairs = {(link.a, link.b, status) for status, links in self.link_groups() for link in links}
+        return count + len(pairs)
+
+    def link_groups(self) -> tuple[tuple[str, tuple[Link, ...]], ...]:
+        return (("lost", self.links_lost), ("gained", self.links_gained))
+
+
+def diagram_view(
+    model: Model,
+    result: WhatIfResult | None = None,
+    *,
+    focus: str | None = None,
+    depth: int = 2,
+    group_by: str = "nation",
+    impact: bool = False,
+) -> View:
+    """The view of ``model`` (after ``result``'s scenario when given), whole or around ``focus``.
+
+    Nodes that left service stay in the view with the requirements they had before, marked
+    retired; nation nodes are kept only when a drawn requirement names them explicitly, when
+    they fail (grouped by kind), or when they are the focus. The whole view leaves out nodes with
+    no drawn dependency that the scenario does not touch (listed in ``unconnected``). ``impact`` keeps only what the
+    scenario touches: failed nodes, nodes that left or entered service (and what needs them directly),
+    ends of lost/gained links.
+    """
+    if group_by not in GROUP_BY:
+        raise ScenarioError(f"unknown grouping {group_by!r} — use one of: {', '.join(GROUP_BY)}")
+    before = baseline(model)
+    after = result.graph if result is not None and result.graph is not None else before
+    left = frozenset(result.left_service) if result is not None else frozenset()
+    dependencies = _all_dependencies(before, after, left)
+    universe = set(after.requires) | left
+    failed = dict((f.id, f.at_days) for f in result.failed) if result is not None else {}
+    if focus is not None:
+        focus = resolve(model, focus)
+        if focus not in universe:
+            raise ScenarioError(
+                f"{focus} is not in service in this view — focus on a node in service "
+                "(a candidate enters service with --replace … --with)"
+            )
+        chosen = neighbourhood(dependencies, focus, depth)
+    elif impact and result is not None:
+        chosen = touched(result) & universe
+        swapped = set(result.left_service) | set(result.entered_service)
+        chosen |= {d.requirer for d in dependencies if swapped.intersection(d.targets)}
+    else:
+        chosen = set(universe)
+    explicit = {t for d in dependencies if d.requirer in chosen for t in d.targets}
+    nodes = {
+        n
+        for n in chosen
+        if model.nodes[n].kind != "nation"
+        or n in explicit
+        or n == focus
+        or n in left
+        or (n in failed and group_by != "nation")
+    }
+    drawn = _restrict(dependencies, nodes)
+    omitted: tuple[str, ...] = ()
+    if focus is None and not impact:
+        connected = {n for d in drawn for n in (d.requirer, *d.targets)}
+        keep = connected | set(failed) | left | set(result.entered_service if result is not None else ())
+        omitted = tuple(sorted(nodes - keep))
+        nodes &= keep
+    groups = {n: _group_of(model, n, group_by) for n in sorted(nodes)}
+    initial = frozenset(after.initial_failures) & nodes if result is not None else frozenset()
+    failed_groups: dict[str, int] = {}
+    if group_by == "nation":
+        failed_groups = {g: failed[g] for g in sorted(set(groups.values()) - {None}) if g in failed}  # type: ignore[misc]
+    lost = tuple(link for link in (result.links_lost if result else ()) if link.a in nodes and link.b in nodes)
+    gained = tuple(link for link in (result.links_gained if result else ()) if link.a in nodes and link.b in nodes)
+    return View(
+        model=model,
+        nodes=tuple(sorted(nodes)),
+        dependencies=drawn,
+        group_by=group_by,
+        groups=MappingProxyType(groups),
+        focus=focus,
+        depth=depth if focus is not None else None,
+        scenario=result.scenario.describe() if result is not None else None,
+        failed=MappingProxyType({n: t for n, t in sorted(failed.items()) if n in nodes}),
+        initial=initial,
+        entered=frozenset(result.entered_service) & nodes if result is not None else frozenset(),
+        left=left & nodes,
+        failed_groups=MappingProxyType(failed_groups),
+        links_lost=lost,
+        links_gained=gained,
+        links_kept=len(result.links_kept) if result is not None else 0,
+        unconnected=omitted,
+    )
+
+
+def touched(result: WhatIfResult) -> set[str]:
+    """What a scenario changes: failed nodes, nodes that left or entered service, link ends."""
+    out = {f.id for f in result.failed} | set(result.left_service) | set(result.entered_service)
+    for link in (*result.links_lost, *result.links_gained):
+        out |= {link.a, link.b}
+    return out
+
+
+def neighbourhood(dependencies: Iterable[Dependency], focus: str, depth: int) -> set[str]:
+    """``focus`` plus what it depends on and what depends on it, up to ``depth`` steps each way.
+
+    >>> deps = [Dependency("B", 0, ("A",)), Dependency("C", 0, ("B",))]
+    >>> sorted(neighbourhood(deps, "A", 1)), sorted(neighbourhood(deps, "A", 2))
+    (['A', 'B'], ['A', 'B', 'C'])
+    """
+    up: dict[str, set[str]] = {}
+    down: dict[str, set[str]] = {}
+    for dep in dependencies:
+        for target in dep.targets:
+            up.setdefault(dep.requirer, set()).add(target)
+            down.setdefault(target, set()).add(dep.requirer)
+    chosen = {focus}
+    for step in (up, down):
+        frontier = {focus}
+        seen = {focus}
+        for _ in range(depth):
+            frontier = {n for f in frontier for n in step.get(f, ())} - seen
+            seen |= frontier
+        chosen |= seen
+    return chosen
+
+
+def _all_dependencies(before: ServiceGraph, after: ServiceGraph, left: frozenset[str]) -> list[Dependency]:
+    """Requirement items of the graph in service (rewired), plus retired ones of nodes that left."""
+    out = []
+    for requirer, items in after.requires.items():
+        for index, req in enumerate(items):
+            if not req.from_nation:
+                out.append(Dependency(requirer, index, req.targets, req.any_of, req.grace_days, req.label))
+    for gone in sorted(left):
+        for index, req in enumerate(before.requires.get(gone, ())):
+            if not req.from_nation:
+                out.append(Dependency(gone, index, req.targets, req.any_of, req.grace_days, req.label, retired=True))
+        for requirer, index in before.dependents.get(gone, ()):
+            req = before.requires[requirer][index]
+            if requirer in after.requires and not req.from_nation:
+                out.append(Dependency(requirer, index, (gone,), False, req.grace_days, req.label, retired=True))
+    return out
+
+
+def _restrict(dependencies: Iterable[Dependency], nodes: set[str]) -> tuple[Dependency, ...]:
+    """Dependencies between drawn nodes; any_of groups keep a count of hidden alternatives."""
+    out = []
+    for dep in dependencies:
+        if dep.requirer not in nodes:
+            continue
+        targets = tuple(t for t in dep.targets if t in nodes)
+        if not targets:
+            continue
+        hidden = len(dep.targets) - len(targets)
+        out.append(
+            Dependency(dep.requirer, dep.item, targets, dep.any_of, dep.grace_days, dep.label, hidden, dep.retired)
+        )
+    return tuple(sorted(out, key=lambda d: (d.requirer, d.retired, d.item, d.targets)))
+
+
+def _group_of(model: Model, node_id: str, group_by: str) -> str | None:
+    node = model.nodes[node_id]
+    if group_by == "kind":
+        return node.kind
+    if node.kind == "nation":
+        return node.id
+    return node.nation

@@ -1,0 +1,431 @@
+"""The briefing report: one scenario as a document for planning papers (Markdown; HTML via html.py).
+
+The report is first built as a list of blocks (headings, paragraphs, tables, a diagram, the
+source list) so Markdown and HTML say exactly the same thing. Every row that relies on a model
+fact cites the ``source`` of the nodes and requirements behind it as ``[n]``; sources are
+numbered in order of first citation and listed at the end. No analysis here: the report reads a
+what-if result, an exposure result and a diagram view that the caller computed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from ..analysis import Link, Operation, WhatIfResult
+from ..analysis.exposure import ExposureResult
+from ..analysis.views import View
+from ..model import Model
+from .common import group_links, link_pair, name_of, plural
+from .markdown import table
+
+# --- document blocks ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+
+
+@dataclass(frozen=True)
+class Table:
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class Bullets:
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Diagram:
+    """``kind`` is mermaid (``content`` = Mermaid text), svg (inline SVG text; ``link`` = file
+    written beside a Markdown report), or none (``content`` = why it is missing)."""
+
+    kind: str
+    content: str
+    link: str | None = None
+
+
+@dataclass(frozen=True)
+class Source:
+    number: int
+    text: str
+    cited_for: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Sources:
+    entries: tuple[Source, ...]
+    unsourced: tuple[str, ...]
+
+
+Block = Heading | Paragraph | Table | Bullets | Diagram | Sources
+
+
+@dataclass(frozen=True)
+class Briefing:
+    """What a report is made of: the what-if result, the nation exposure, the diagram view and
+    its drawing (Mermaid or SVG text; None with a note when it could not be drawn)."""
+
+    result: WhatIfResult
+    exposure: ExposureResult
+    view: View
+    diagram_kind: str = "mermaid"
+    image: str | None = None
+    svg_name: str | None = None
+    diagram_note: str | None = None
+
+
+# --- citations ------------------------------------------------------------------------------------
+
+
+@dataclass
+class Citations:
+    """Numbers sources in order of first citation; remembers which ids each source backs."""
+
+    model: Model
+    numbers: dict[str, int] = field(default_factory=dict)
+    cited_for: dict[str, set[str]] = field(default_factory=dict)
+    unsourced: set[str] = field(default_factory=set)
+
+    def cite(self, node_ids: Iterable[str], requirements: Iterable[tuple[str, int]] = ()) -> str:
+        """``[1] [3]`` for the sources of ``node_ids`` and of requirement items ``(requirer, index)``."""
+        found: list[tuple[str, str]] = []
+        for node_id in node_ids:
+            node = self.model.nodes.get(node_id)
+            if node is None:
+                continue
+            if not node.source:
+                self.unsourced.add(node_id)
+            found += [(text, node_id) for text in node.source]
+        for requirer, index in requirements:
+            node = self.model.nodes.get(requirer)
+            if node is None or index >= len(node.requires):
+                continue
+            found += [(text, f"{requirer} requirement") for text in node.requires[index].source]
+        numbers = []
+        for text, what in found:
+            if text not in self.numbers:
+                self.numbers[text] = len(self.numbers) + 1
+            self.cited_for.setdefault(text, set()).add(what)
+            numbers.append(self.numbers[text])
+        return " ".join(f"[{n}]" for n in sorted(set(numbers)))
+
+    def block(self) -> Sources:
+        entries = tuple(
+            Source(number, text, tuple(sorted(self.cited_for[text])))
+            for text, number in sorted(self.numbers.items(), key=lambda kv: kv[1])
+        )
+        return Sources(entries, tuple(sorted(self.unsourced)))
+
+
+# --- building the document ------------------------------------------------------------------------
+
+
+def document(briefing: Briefing) -> list[Block]:
+    """The report as blocks, in reading order."""
+    result = briefing.result
+    model = result.model
+    cites = Citations(model)
+    title = f"Briefing: what if we {_scenario_words(result.scenario.ordered(), model)}?"
+    blocks: list[Block] = [Heading(1, title)]
+    meta = f"Model: {model.name or 'model'}"
+    if model.as_of:
+        meta += f", as of {model.as_of}"
+    meta += f" ({plural(len(model), 'node')}). Looking at: " + (
+        "the state eventually (no time limit)."
+        if result.scenario.at_days is None
+        else f"day {result.scenario.at_days}."
+    )
+    blocks += [Paragraph(meta), Heading(2, "Summary"), Paragraph(summary(result))]
+    blocks += _changes(result, cites)
+    blocks += _timeline(result, cites)
+    blocks += _links(result, cites)
+    blocks += _spof(result, cites)
+    blocks += _exposure(briefing.exposure, cites)
+    blocks += _diagram(briefing)
+    blocks += [Heading(2, "Sources"), cites.block()]
+    return blocks
+
+
+def summary(result: WhatIfResult) -> str:
+    """One paragraph in plain words: capabilities, failures, links, single points of failure."""
+    model = result.model
+    total = len(result.capabilities_lost) + len(result.capabilities_kept)
+    when = "eventually" if result.scenario.at_days is None else f"by day {result.scenario.at_days}"
+    if result.capabilities_lost:
+        lost = ", ".join(f"{f.id} on day {f.at_days}" for f in result.capabilities_lost)
+        text = (
+            f"{plural(len(result.capabilities_lost), 'capability', 'capabilities')} of {total} "
+            f"{'is' if len(result.capabilities_lost) == 1 else 'are'} lost {when}: {lost}."
+        )
+    else:
+        text = f"No capability is lost {when}: all {plural(total, 'capability', 'capabilities')} hold."
+    if result.failed:
+        days = [f.at_days for f in result.failed]
+        text += f" {plural(len(result.failed), 'node')} fail in all, the first on day {min(days)}"
+        text += f" and the last on day {max(days)}." if max(days) != min(days) else "."
+    else:
+        text += " Nothing fails."
+    partners = sorted({partner for partner, _ in group_links(model, result.links_lost)})
+    text += (
+        f" {plural(len(result.links_lost), 'interoperability link')} "
+        f"{'is' if len(result.links_lost) == 1 else 'are'} lost"
+        + (f" (with {', '.join(partners)})" if partners else "")
+        + f", {len(result.links_gained)} gained and {len(result.links_kept)} kept."
+    )
+    if result.spof_added or result.spof_removed:
+        text += (
+            f" The change adds {plural(len(result.spof_added), 'single point')} of failure"
+            f" and removes {len(result.spof_removed)}."
+        )
+    if result.entered_service:
+        text += f" Entering service: {', '.join(result.entered_service)}."
+    if result.left_service:
+        text += f" Leaving service: {', '.join(result.left_service)}."
+    return text
+
+
+def _scenario_words(operations: Sequence[Operation], model: Model) -> str:
+    words = []
+    for op in operations:
+        if op.op == "replace":
+            words.append(f"replace {op.target} with {op.replacement}")
+        elif op.op == "mix":
+            words.append(f"add {op.replacement} beside {op.target}")
+        elif op.op == "remove":
+            words.append(f"lose {op.target}")
+        else:
+            words.append(f"face an embargo by {op.target}")
+    if not words:
+        return "change nothing (baseline)"
+    return ", ".join(words[:-1]) + (" and " if len(words) > 1 else "") + words[-1]
+
+
+def _changes(result: WhatIfResult, cites: Citations) -> list[Block]:
+    model = result.model
+    rows = []
+    for op in result.scenario.ordered():
+        ids = [op.target] + ([op.replacement] if op.replacement else [])
+        what = {"replace": "replaced by", "mix": "mixed with", "remove": "removed", "embargo": "embargoed"}[op.op]
+        rows.append((op.target, name_of(model, op.target), what, op.replacement or "", cites.cite(ids)))
+    if not rows:
+        return []
+    blocks: list[Block] = [Heading(2, "The change"), Table(("Node", "Name", "Change", "With", "Sources"), tuple(rows))]
+    service = []
+    if result.entered_service:
+        service.append("Enter service: " + ", ".join(result.entered_service))
+    if result.left_service:
+        service.append("Leave service: " + ", ".join(result.left_service))
+    if result.no_longer_needed:
+        service.append("No longer needed by any capability: " + ", ".join(result.no_longer_needed))
+    if service:
+        blocks.append(Bullets(tuple(service)))
+    return blocks
+
+
+def _because(result: WhatIfResult, node_id: str) -> tuple[str, list[tuple[str, int]]]:
+    """Why a node failed (from the cascade's recorded cause), and the requirement it rests on."""
+    if result.failures is None or result.graph is None:
+        return "", []
+    cause = result.failures.causes.get(node_id)
+    if cause is None:
+        return ("embargoed" if result.model.nodes[node_id].kind == "nation" else "removed"), []
+    item = result.graph.requires[node_id][cause.item]
+    text = f"{cause.trigger} failed"
+    if item.any_of:
+        text = f"last of {' / '.join(item.targets)} failed"
+    if item.grace_days:
+        text += f" (+{item.grace_days} d grace)"
+    original = _original_index(result, node_id, item.targets)
+    return text, [(node_id, original)] if original is not None else []
+
+
+def _original_index(result: WhatIfResult, node_id: str, targets: Sequence[str]) -> int | None:
+    """Index of the model requirement item behind a (possibly rewired) item, for its source.
+
+    Rewiring keeps the order of items (and drops none unless it would point a node at itself),
+    so the same index is tried first, then the first item sharing a target."""
+    items = result.model.nodes[node_id].requires
+    current = result.graph.requires[node_id] if result.graph is not None else ()
+    if len(items) == len(current):
+        for index, item in enumerate(current):
+            if tuple(item.targets) == tuple(targets):
+                return index
+    for index, item in enumerate(items):
+        if set(item.targets) & set(targets):
+            return index
+    return None
+
+
+def _timeline(result: WhatIfResult, cites: Citations) -> list[Block]:
+    model = result.model
+    blocks: list[Block] = [Heading(2, "Capabilities lost (timeline)")]
+    if result.capabilities_lost:
+        rows = []
+        for failure in result.capabilities_lost:
+            because, reqs = _because(result, failure.id)
+            rows.append(
+                (str(failure.at_days), failure.id, name_of(model, failure.id), because, cites.cite([failure.id], reqs))
+            )
+        blocks.append(Table(("Day", "Capability", "Name", "Because", "Sources"), tuple(rows)))
+    else:
+        blocks.append(Paragraph("No capability is lost."))
+    if result.capabilities_kept:
+        blocks.append(Paragraph("Capabilities that hold: " + ", ".join(result.capabilities_kept) + "."))
+    if result.failed:
+        blocks.append(Heading(3, "Every failure, by day"))
+        rows = []
+        for failure in result.failed:
+            because, reqs = _because(result, failure.id)
+            node = model.nodes[failure.id]
+            rows.append(
+                (str(failure.at_days), failure.id, node.kind, node.name, because, cites.cite([failure.id], reqs))
+            )
+        blocks.append(Table(("Day", "Node", "Kind", "Name", "Because", "Sources"), tuple(rows)))
+    return blocks
+
+
+def _links(result: WhatIfResult, cites: Citations) -> list[Block]:
+    model = result.model
+    blocks: list[Block] = [Heading(2, "Interoperability links")]
+    counts: dict[tuple[str, str], dict[str, list[Link]]] = {}
+    for status, links in (("lost", result.links_lost), ("kept", result.links_kept), ("gained", result.links_gained)):
+        for key, group in group_links(model, links).items():
+            counts.setdefault(key, {})[status] = group
+    if not counts:
+        return [*blocks, Paragraph("No interoperability link before or after the change.")]
+    rows = []
+    for (partner, via), by_status in sorted(counts.items()):
+        lost, kept, gained = (by_status.get(s, []) for s in ("lost", "kept", "gained"))
+        changed = [*lost, *gained]
+        pairs = "; ".join(
+            [f"lost {link_pair(model, link)}" for link in lost]
+            + [f"gained {link_pair(model, link)}" for link in gained]
+        )
+        ends = sorted({end for link in changed for end in (link.a, link.b)})
+        rows.append((partner, via, str(len(lost)), str(len(kept)), str(len(gained)), pairs, cites.cite([via, *ends])))
+    blocks.append(
+        Table(
+            ("Partner", "Data link", "Lost", "Kept", "Gained", "Changed pairs (ours ↔ theirs)", "Sources"), tuple(rows)
+        )
+    )
+    return blocks
+
+
+def _spof(result: WhatIfResult, cites: Citations) -> list[Block]:
+    blocks: list[Block] = [Heading(2, "Single points of failure")]
+    rows = [
+        (c.capability, c.node, name_of(result.model, c.node), change, cites.cite([c.node]))
+        for change, changes in (("added", result.spof_added), ("removed", result.spof_removed))
+        for c in changes
+    ]
+    if not rows:
+        text = "No single point of failure is added or removed"
+        structural = any(op.op in ("replace", "mix") for op in result.scenario.operations)
+        text += "." if structural else " (only replacements and mixes change the structure; losses are failures)."
+        return [*blocks, Paragraph(text)]
+    return [*blocks, Table(("Capability", "Node", "Name", "Change", "Sources"), tuple(rows))]
+
+
+def _exposure(exposed: ExposureResult, cites: Citations) -> list[Block]:
+    blocks: list[Block] = [
+        Heading(2, "Exposure by nation"),
+        Paragraph(
+            "What an embargo by each foreign nation alone would cost with the fleet after this change "
+            "(replacements and mixes applied; the scenario's own removals and embargoes are not). "
+            "Channels are the first dependencies through which the loss travels, with the number of failures "
+            "through each."
+        ),
+    ]
+    if not exposed.nations:
+        return [*blocks, Paragraph("No foreign nation in service.")]
+    rows = []
+    for nation in exposed.nations:
+        lost = ", ".join(f"{f.id} (day {f.at_days})" for f in nation.capabilities_lost) or "none"
+        channels = ", ".join(f"{c} ({n})" for c, n in nation.channels[:3])
+        if len(nation.channels) > 3:
+            channels += f", +{len(nation.channels) - 3} more"
+        ids = [nation.nation, *(c for c, _ in nation.channels[:3])]
+        rows.append(
+            (
+                nation.nation,
+                lost,
+                str(len(nation.failed)),
+                str(len(nation.links_lost)),
+                channels or "—",
+                cites.cite(ids),
+            )
+        )
+    blocks.append(
+        Table(("Nation", "Capabilities lost", "Nodes failed", "Links lost", "Main channels", "Sources"), tuple(rows))
+    )
+    return blocks
+
+
+def _diagram(briefing: Briefing) -> list[Block]:
+    view = briefing.view
+    blocks: list[Block] = [Heading(2, "Diagram")]
+    if view.focus is not None:
+        scope = f"Around {view.focus} (depth {view.depth})."
+    elif view.scenario is not None:
+        scope = (
+            "What the change touches: failed nodes (red, with the day), nodes that leave (grey) or enter "
+            "(green border) service, and the ends of lost (dashed red) or gained (green) links."
+        )
+    else:
+        scope = "The whole model."
+    blocks.append(Paragraph(scope + " Arrows run from what is needed to what needs it."))
+    if briefing.image is None:
+        return [*blocks, Paragraph(briefing.diagram_note or "No diagram.")]
+    if not view.nodes:
+        return [*blocks, Paragraph("Nothing to draw: the change touches no node.")]
+    link = briefing.svg_name if briefing.diagram_kind == "svg" else None
+    blocks.append(Diagram(briefing.diagram_kind, briefing.image, link))
+    return blocks
+
+
+# --- Markdown -------------------------------------------------------------------------------------
+
+
+def to_markdown(briefing: Briefing) -> str:
+    """The report as GitHub-flavoured Markdown."""
+    out: list[str] = []
+    for block in document(briefing):
+        out += markdown_block(block)
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def md(text: str) -> str:
+    """Text safe in Markdown outside code: ``<`` and ``>`` as entities so no name reads as HTML."""
+    return text.replace("<", "&lt;").replace(">", "&gt;")
+
+
+def markdown_block(block: Block) -> list[str]:
+    if isinstance(block, Heading):
+        return ["#" * block.level + " " + md(block.text)]
+    if isinstance(block, Paragraph):
+        return [md(block.text)]
+    if isinstance(block, Table):
+        return table([md(h) for h in block.header], [[md(cell) for cell in row] for row in block.rows])
+    if isinstance(block, Bullets):
+        return [f"- {md(item)}" for item in block.items]
+    if isinstance(block, Diagram):
+        if block.kind == "mermaid":
+            return ["```mermaid", block.content.rstrip("\n"), "```"]
+        return [f"![Diagram of the change]({block.link})"]
+    out = [f"{entry.number}. {md(entry.text)} — for {md(', '.join(entry.cited_for))}" for entry in block.entries]
+    if not block.entries:
+        out.append("The model gives no source for the facts above.")
+    if block.unsourced:
+        out += ["", "No source in the model for: " + md(", ".join(block.unsourced)) + "."]
+    return out

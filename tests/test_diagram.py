@@ -1,0 +1,267 @@
+"""Diagrams: views (what is selected), DOT/Mermaid text (golden files), SVG/PNG layout, CLI wiring."""
+
+from __future__ import annotations
+
+import ast
+import struct
+import sys
+import xml.etree.ElementTree as ET
+import zlib
+from pathlib import Path
+
+import pytest
+from conftest import MINI, MODELS, ROOT
+
+from interop.analysis import Scenario, what_if
+from interop.analysis.views import Dependency, diagram_view, neighbourhood
+from interop.errors import OutputError, ScenarioError
+from interop.model import load_model, model_from_data
+from interop.render import dot as dot_render
+from interop.render.dot import render_dot, to_dot
+from interop.render.mermaid import MermaidTooLarge, label, mermaid_id, to_mermaid
+
+BRIEFING = MODELS / "briefing.yaml"
+SHIPPED = ROOT / "graphs" / "canada"
+SWAP = Scenario.build(replace=[("F-35", "Gripen")], embargo=["USA"])
+
+
+@pytest.fixture(scope="module")
+def mini():
+    return load_model(MINI)
+
+
+@pytest.fixture(scope="module")
+def swap_view(mini):
+    return diagram_view(mini, what_if(mini, SWAP), impact=True)
+
+
+# --- views: exact selections ---------------------------------------------------------------------
+
+
+def test_whole_view_hides_nations_and_unconnected_nodes(mini):
+    view = diagram_view(mini)
+    assert view.nodes == ("CC-330", "Crypto", "F-35A", "F135", "KC-46", "Link-16", "PW", "QRA", "Tanker")
+    assert view.unconnected == ("GE", "MADL", "USAF-F-35A")
+    assert view.groups["PW"] == "USA" and view.groups["CC-330"] == "SWE" and view.groups["F-35A"] is None
+    # nation: sugar is membership, not an edge; the any_of group is one dependency with two targets
+    assert all(not set(d.targets) & {"USA", "SWE", "CAN"} for d in view.dependencies)
+    assert Dependency("Tanker", 0, ("CC-330", "KC-46"), True, 0, "refuelling") in view.dependencies
+
+
+def test_focus_follows_requirements_up_and_dependents_down(mini):
+    assert diagram_view(mini, focus="f135", depth=1).nodes == ("F-35A", "F135", "PW")
+    assert diagram_view(mini, focus="F135", depth=2).nodes == ("F-35A", "F135", "PW", "QRA")
+    assert diagram_view(mini, focus="F135", depth=0).nodes == ("F135",)
+    # an any_of group cut by the focus keeps a count of the alternatives not drawn
+    view = diagram_view(mini, focus="KC-46", depth=1)
+    assert view.nodes == ("KC-46", "Tanker")
+    assert view.dependencies == (Dependency("Tanker", 0, ("KC-46",), True, 0, "refuelling", hidden=1),)
+
+
+def test_neighbourhood_depth_is_per_direction():
+    deps = [Dependency("B", 0, ("A",)), Dependency("C", 0, ("B",)), Dependency("B", 1, ("X",))]
+    assert neighbourhood(deps, "B", 1) == {"A", "B", "C", "X"}
+    assert neighbourhood(deps, "A", 1) == {"A", "B"}  # down only: X is a sibling, not a neighbour
+
+
+def test_scenario_view_marks_failed_left_entered(swap_view):
+    view = swap_view
+    assert view.nodes == (
+        "Crypto", "F-35A", "F135", "F414", "GE", "Gripen-E", "KC-46", "Link-16", "PW", "QRA", "Saab", "USAF-F-35A",
+    )  # fmt: skip
+    assert dict(view.failed) == {
+        "Crypto": 0, "F135": 0, "F414": 0, "GE": 0, "PW": 0, "Link-16": 30, "QRA": 30, "Gripen-E": 90,
+    }  # fmt: skip
+    assert view.left == {"F-35A"} and view.entered == {"F414", "Gripen-E", "Saab"}
+    assert dict(view.failed_groups) == {"USA": 0}
+    assert [tuple(link) for link in view.links_lost] == [
+        ("F-35A", "KC-46", "Link-16"),
+        ("F-35A", "USAF-F-35A", "Link-16"),
+        ("F-35A", "USAF-F-35A", "MADL"),
+    ]
+    retired = {(d.requirer, d.targets) for d in view.dependencies if d.retired}
+    assert retired == {("F-35A", ("F135",)), ("QRA", ("F-35A",))}
+
+
+def test_focus_must_be_in_service(mini):
+    with pytest.raises(ScenarioError, match="Gripen-E is not in service"):
+        diagram_view(mini, focus="Gripen")
+    with pytest.raises(ScenarioError, match="unknown id"):
+        diagram_view(mini, focus="F-36")
+
+
+# --- DOT and Mermaid text: golden files, determinism, escaping -----------------------------------
+
+
+def test_dot_golden_mini(mini, swap_view, golden):
+    golden("diagram/mini-whole.dot", to_dot(diagram_view(mini)))
+    golden("diagram/mini-focus-f135.dot", to_dot(diagram_view(mini, focus="F135", depth=2, group_by="kind")))
+    golden("diagram/mini-swap.dot", to_dot(swap_view))
+
+
+def test_mermaid_golden(mini, swap_view, golden):
+    golden("diagram/mini-swap.mmd", to_mermaid(swap_view))
+    model = load_model(BRIEFING)
+    golden("diagram/briefing-whole.mmd", to_mermaid(diagram_view(model)))
+
+
+def test_text_is_deterministic(mini):
+    first = to_dot(diagram_view(load_model(MINI), what_if(load_model(MINI), SWAP)))
+    assert first == to_dot(diagram_view(mini, what_if(mini, SWAP)))
+
+
+def test_dot_quotes_ids_and_labels():
+    model = load_model(BRIEFING)
+    text = to_dot(diagram_view(model))
+    assert '"P&W Co" [label="P&W Co\\nPratt \\"P&W\\" <Whitney>"' in text
+    assert '"P&W Co" -> "F135";' in text
+    assert dot_render.quote('a\\b"c\nd') == '"a\\\\b\\"c\\nd"'
+
+
+def test_mermaid_ids_and_labels_are_escaped():
+    assert mermaid_id("P&W Co") == "n_P_26_W_20_Co"
+    assert mermaid_id("end") == "n_end"
+    ids = ["a-b", "a_b", "a b", "a_2d_b", "é"]
+    assert len({mermaid_id(i) for i in ids}) == len(ids)
+    assert all(c.isascii() and (c.isalnum() or c == "_") for i in ids for c in mermaid_id(i))
+    assert label(['say "hi"', "x<y>&#"]) == "say #quot;hi#quot;<br/>x#lt;y#gt;#amp;#35;"
+    text = to_mermaid(diagram_view(load_model(BRIEFING)))
+    for line in text.splitlines():
+        if '"' in line:  # every quoted label is one quoted run: no stray quote inside
+            assert line.count('"') % 2 == 0, line
+
+
+def test_mermaid_refuses_more_than_github_draws():
+    nodes = [{"id": f"S{i:03}", "kind": "supplier"} for i in range(501)]
+    nodes.append({"id": "C", "kind": "capability", "requires": [f"S{i:03}" for i in range(501)]})
+    view = diagram_view(model_from_data(nodes))
+    assert view.edge_count == 501
+    with pytest.raises(MermaidTooLarge, match=r"501 edges.*at most 500"):
+        to_mermaid(view)
+
+
+# --- SVG and PNG ------------------------------------------------------------------------------------
+
+
+def svg_titles(svg: str) -> set[str]:
+    root = ET.fromstring(svg.encode("utf-8"))
+    return {t.text for t in root.iter("{http://www.w3.org/2000/svg}title") if t.text}
+
+
+def test_svg_parses_and_holds_every_focused_node(mini):
+    view = diagram_view(mini, focus="QRA", depth=2)
+    assert view.nodes == ("CC-330", "Crypto", "F-35A", "F135", "KC-46", "Link-16", "QRA", "Tanker")
+    svg = render_dot(to_dot(view), "svg").decode("utf-8")
+    assert set(view.nodes) <= svg_titles(svg)
+
+
+def png_chunks(data: bytes) -> list[tuple[bytes, bytes]]:
+    """Chunks of a PNG, checking the signature and every CRC."""
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    chunks, offset = [], 8
+    while offset < len(data):
+        (length,) = struct.unpack(">I", data[offset : offset + 4])
+        kind = data[offset + 4 : offset + 8]
+        body = data[offset + 8 : offset + 8 + length]
+        (crc,) = struct.unpack(">I", data[offset + 8 + length : offset + 12 + length])
+        assert zlib.crc32(kind + body) == crc, kind
+        chunks.append((kind, body))
+        offset += 12 + length
+    return chunks
+
+
+def test_png_decodes(swap_view):
+    chunks = png_chunks(render_dot(to_dot(swap_view), "png"))
+    kinds = [k for k, _ in chunks]
+    assert kinds[0] == b"IHDR" and kinds[-1] == b"IEND"
+    width, height, depth, colour = struct.unpack(">IIBB", chunks[0][1][:10])
+    pixels = zlib.decompress(b"".join(body for kind, body in chunks if kind == b"IDAT"))
+    channels = {6: 4, 2: 3, 0: 1, 4: 2}[colour]
+    assert width > 100 and height > 100 and depth == 8
+    assert len(pixels) == height * (1 + width * channels)
+
+
+def test_layout_program_found_beside_python_when_not_on_path(monkeypatch):
+    monkeypatch.setattr(dot_render.shutil, "which", lambda name: None)
+    program = dot_render.layout_program()
+    assert program == [str(Path(sys.executable).parent / "graphviz-pure")]
+    monkeypatch.setattr(dot_render.sys, "executable", "/nonexistent/bin/python")
+    assert dot_render.layout_program() is None
+    with pytest.raises(OutputError, match="neither Graphviz 'dot' nor 'graphviz-pure'"):
+        render_dot("digraph {}", "svg")
+
+
+# --- CLI wiring -------------------------------------------------------------------------------------
+
+
+def test_cli_diagram_formats(run, tmp_path, mini):
+    r = run("diagram", "--model", MINI, "--focus", "F135", "--depth", "2", "--group-by", "kind")
+    assert r.code == 0 and r.out == to_dot(diagram_view(mini, focus="F135", depth=2, group_by="kind"))
+    r = run(
+        "diagram", "--model", MINI, "--format", "mermaid", "--replace", "F-35", "--with", "Gripen", "--embargo", "USA"
+    )
+    assert r.code == 0 and r.out == to_mermaid(diagram_view(mini, what_if(mini, SWAP), impact=True))
+    r = run("diagram", "--model", MINI, "--format", "svg", "--focus", "QRA")
+    assert r.code == 0 and "QRA" in svg_titles(r.out)
+    target = tmp_path / "d.png"
+    r = run("diagram", "--model", MINI, "--format", "png", "-o", target, "--embargo", "USA", "--all")
+    assert r.code == 0 and png_chunks(target.read_bytes())[0][0] == b"IHDR"
+
+
+def test_cli_diagram_all_colours_the_whole_model(run, mini):
+    r = run("diagram", "--model", MINI, "--embargo", "USA", "--all")
+    assert r.out == to_dot(diagram_view(mini, what_if(mini, Scenario.build(embargo=["USA"]))))
+    assert '"CC-330"' in r.out  # untouched by the embargo, drawn only with --all
+
+
+def test_cli_diagram_errors(run, tmp_path):
+    r = run("diagram", "--model", MINI, "--format", "png")
+    assert r.code == 2 and "png is binary" in r.err and not r.out
+    r = run("diagram", "--model", MINI, "--focus", "Nope")
+    assert r.code == 3 and "unknown id 'Nope'" in r.err
+    r = run("diagram", "--model", MINI, "--focus", "Gripen")
+    assert r.code == 3 and "not in service" in r.err
+    r = run("diagram", "--model", MINI, "-o", MINI)
+    assert r.code == 4 and "model input file" in r.err
+
+
+# --- layering ---------------------------------------------------------------------------------------
+
+RENDERERS = ["dot.py", "mermaid.py", "report.py", "html.py"]
+TYPES = {"Dependency", "View", "Link", "Operation", "WhatIfResult", "ExposureResult", "Failure"}
+
+
+@pytest.mark.parametrize("name", RENDERERS)
+def test_renderers_import_only_result_types_from_analysis(name):
+    tree = ast.parse((ROOT / "interop" / "render" / name).read_text())
+    imported = {
+        alias.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and node.module and "analysis" in node.module
+        for alias in node.names
+    }
+    assert imported <= TYPES, imported - TYPES
+
+
+# --- shipped model ----------------------------------------------------------------------------------
+
+needs_shipped = pytest.mark.skipif(not SHIPPED.is_dir(), reason="shipped model not present")
+
+
+@needs_shipped
+def test_shipped_golden(golden):
+    model = load_model(SHIPPED)
+    golden("diagram/canada-focus-norad.dot", to_dot(diagram_view(model, focus="NORAD-Air-Sovereignty", depth=2)))
+    result = what_if(model, Scenario.build(replace=[("F-35", "Gripen")]))
+    view = diagram_view(model, result, impact=True)
+    golden("diagram/canada-gripen.dot", to_dot(view))
+    golden("diagram/canada-gripen.mmd", to_mermaid(view))
+
+
+@needs_shipped
+def test_shipped_views_lay_out(tmp_path):
+    model = load_model(SHIPPED)
+    result = what_if(model, Scenario.build(embargo=["USA"], at_days=90))
+    for view in (diagram_view(model), diagram_view(model, result, impact=True), diagram_view(model, result)):
+        svg = render_dot(to_dot(view), "svg").decode("utf-8")
+        assert set(view.nodes) <= svg_titles(svg)
