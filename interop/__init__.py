@@ -6,10 +6,51 @@ A small facade for notebooks and scripts; the CLI is a thin layer over the same 
     model = interop.load()                       # the shipped Canada model
     result = interop.what_if(model, replace=[("F-35", "Gripen")])
     result.capabilities_lost, result.links_lost
+    result.to_dict()                             # plain data (the CLI's JSON)
+    graph = interop.to_networkx(model)           # anything else networkx can do
 
 Everything is importable lazily so ``import interop`` stays fast.
 """
 
 from __future__ import annotations
 
+from importlib import import_module
+from typing import Any
+
 __version__ = "0.1.0"
+
+_LAZY = {
+    "load": "interop.api",
+    "from_dict": "interop.api",
+    "scenario": "interop.api",
+    "what_if": "interop.api",
+    "spof": "interop.api",
+    "service_graph": "interop.api",
+    "to_networkx": "interop.api",
+    "schema": "interop.api",
+    "Model": "interop.model",
+    "Node": "interop.model",
+    "Requirement": "interop.model",
+    "Scenario": "interop.analysis",
+    "WhatIfResult": "interop.analysis",
+    "SpofResult": "interop.analysis",
+    "InteropError": "interop.errors",
+    "ModelError": "interop.errors",
+    "ScenarioError": "interop.errors",
+}
+
+__all__ = ["__version__", *sorted(_LAZY)]
+
+
+def __getattr__(name: str) -> Any:
+    """Import the public names on first use (PEP 562)."""
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'interop' has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
