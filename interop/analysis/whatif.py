@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -49,6 +49,18 @@ class WhatIfResult:
     spof_removed: tuple[SpofChange, ...] = ()
     graph: ServiceGraph | None = field(default=None, repr=False, compare=False)
     failures: Cascade | None = field(default=None, repr=False, compare=False)
+
+    def _repr_markdown_(self) -> str:
+        """Jupyter: the same tables as ``interop what-if --format markdown``."""
+        from ..render.markdown import what_if
+
+        return what_if(self)
+
+    def _repr_html_(self) -> str:
+        """Jupyter: the Markdown tables as HTML."""
+        from ..notebook import markdown_to_html
+
+        return markdown_to_html(self._repr_markdown_())
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data in the contract's JSON shape (plus extra keys the contract allows)."""
@@ -121,9 +133,14 @@ def what_if(model: Model, scenario: Scenario, *, with_spof: bool = True) -> What
 
 
 def _spof_changes(before: ServiceGraph, after: ServiceGraph) -> tuple[tuple[SpofChange, ...], ...]:
-    """Compare single points of failure of every capability in service before and after."""
-    old = single_points_of_failure(before)
-    new = single_points_of_failure(after)
+    """Compare single points of failure before and after the structural changes.
+
+    Only capabilities that depended on a replaced or mixed node can change: the requirements of
+    every other capability's whole upstream are untouched, so they are not recomputed.
+    """
+    touched = before.downstream(op.target for op in after.operations if op.op in ("replace", "mix"))
+    old = single_points_of_failure(before, [c for c in before.capabilities if c in touched])
+    new = single_points_of_failure(after, [c for c in after.capabilities if c in touched or c not in before.requires])
     old_pairs = {(c, n) for c, nodes in old.items() for n in nodes}
     new_pairs = {(c, n) for c, nodes in new.items() for n in nodes}
     added = tuple(SpofChange(c, n) for c, n in sorted(new_pairs - old_pairs))
@@ -148,6 +165,18 @@ class SpofResult:
     cut_sets: dict[str, tuple[CutSet, ...]]
     scenario: Scenario = field(default_factory=Scenario)
 
+    def _repr_markdown_(self) -> str:
+        """Jupyter: the same tables as ``interop spof --format markdown``."""
+        from ..render.markdown import spof
+
+        return spof(self)
+
+    def _repr_html_(self) -> str:
+        """Jupyter: the Markdown tables as HTML."""
+        from ..notebook import markdown_to_html
+
+        return markdown_to_html(self._repr_markdown_())
+
     def single_points(self, capability: str) -> tuple[str, ...]:
         return tuple(s[0] for s in self.cut_sets[capability] if len(s) == 1)
 
@@ -169,9 +198,12 @@ def spof(
     max_order: int = 2,
     kinds: Collection[str] | None = None,
     scenario: Scenario | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    budget: int | None = None,
 ) -> SpofResult:
     """Minimal cut sets for ``capabilities`` (ids or aliases; default every capability in service),
-    on the baseline or after a scenario's structural changes (replace/mix)."""
+    on the baseline or after a scenario's structural changes (replace/mix). ``progress(done, total)``
+    and ``budget`` are passed to minimal_cut_sets (a progress bar; a guard against explosions)."""
     scenario = resolve_scenario(model, scenario or Scenario())
     structural = Scenario(tuple(op for op in scenario.operations if op.op in ("replace", "mix")))
     graph = apply_scenario(model, structural) if structural.operations else baseline(model)
@@ -189,5 +221,5 @@ def spof(
                     f"{target} is not in service — name a node in service "
                     "(candidates enter service with --replace … --with)"
                 )
-    cut_sets = minimal_cut_sets(graph, targets, max_order=max_order, kinds=kinds)
+    cut_sets = minimal_cut_sets(graph, targets, max_order=max_order, kinds=kinds, progress=progress, budget=budget)
     return SpofResult(model, max_order, kinds, cut_sets, structural)

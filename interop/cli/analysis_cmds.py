@@ -37,6 +37,12 @@ WHAT_IF_GATES = ("capability-lost", "link-lost", "new-spof", "any-failure")
     help="Exit 1 (after writing the output) if the scenario loses a capability, loses a link, "
     "adds a single point of failure, or fails anything. Repeatable.",
 )
+@click.option(
+    "--timeline",
+    is_flag=True,
+    default=False,
+    help="Also list the events day by day (node fails, capability lost, link lost) up to the last one.",
+)
 @click.pass_context
 def what_if(
     ctx: click.Context,
@@ -50,6 +56,7 @@ def what_if(
     fmt: str,
     output: str | None,
     fail_on: tuple[str, ...],
+    timeline: bool,
 ) -> None:
     """What breaks, and when: run a scenario against the baseline.
 
@@ -65,16 +72,32 @@ def what_if(
       interop what-if --replace F-35 --with Gripen --embargo USA --format markdown -o gripen-usa.md
       interop what-if --remove Pratt-Whitney --format json
       interop what-if --mix F-35 --with Gripen --embargo SWE
+      interop what-if --embargo USA --timeline
     """
     from ..analysis import what_if as run
 
     model = load(model_path)
     scenario = build_scenario(ctx, replace, mix, with_, remove, embargo, at_days)
     result = run(model, scenario)
-    emit(render(fmt, "what_if", result), output, model)
+    if timeline:
+        emit(_with_timeline(fmt, result), output, model)
+    else:
+        emit(render(fmt, "what_if", result), output, model)
     tripped = [gate for gate in fail_on if _gate(gate, result)]
     if tripped:
         raise GateTripped(f"--fail-on tripped: {', '.join(tripped)}")
+
+
+def _with_timeline(fmt: str, result: Any) -> str:
+    """The what-if output plus its timeline (JSON: an extra "timeline" key; contract keys unchanged)."""
+    from ..analysis.timeline import timeline
+
+    events = timeline(result)
+    if fmt == "json":
+        from ..render.json import dumps
+
+        return dumps({**result.to_dict(), "timeline": [event.to_dict() for event in events]})
+    return render(fmt, "what_if_timeline", result, events)
 
 
 def _gate(gate: str, result: Any) -> bool:
