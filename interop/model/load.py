@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import difflib
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +19,7 @@ from .yaml_reader import YMap, read_yaml
 MAX_PROBLEMS = 50
 MAX_FILE_BYTES = 256 * 1024 * 1024
 YAML_SUFFIXES = (".yaml", ".yml")
+DANGLING_LINK = "a symbolic link that leads nowhere (broken, or a loop)"
 
 NODE_KEYS = (
     "id",
@@ -62,16 +63,20 @@ class _Problems:
 def model_files(path: str | os.PathLike[str]) -> list[Path]:
     """The YAML files a model path stands for: the file itself, or a directory's ``*.yaml``/``*.yml``
     files found recursively (hidden entries skipped, symlinked directories not followed),
-    in sorted path order."""
+    in sorted path order. A directory that cannot be listed, a broken or looping symbolic link
+    and a non-regular file (a FIFO would hang the reader) are errors, never silently skipped."""
     root = Path(path)
     if not root.exists():
+        looping = os.path.lexists(root)
         raise ModelError(
             [
                 Problem(
                     str(root),
                     None,
-                    "no such file or directory",
-                    "check the --model path (a .yaml file or a directory of them)",
+                    DANGLING_LINK if looping else "no such file or directory",
+                    "fix the link or point --model at the real file"
+                    if looping
+                    else "check the --model path (a .yaml file or a directory of them)",
                 )
             ]
         )
@@ -88,13 +93,34 @@ def model_files(path: str | os.PathLike[str]) -> list[Path]:
                 )
             ]
         )
+    problems = _Problems()
+
+    def unreadable(error: OSError) -> None:
+        problems.add(
+            str(error.filename or root),
+            None,
+            f"cannot list the directory ({error.strerror or error})",
+            "check that the directory exists and that you may read it",
+        )
+
     found: list[Path] = []
-    for folder, dirs, files in os.walk(root, followlinks=False):
+    for folder, dirs, files in os.walk(root, onerror=unreadable, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in files:
             if name.startswith(".") or not name.endswith(YAML_SUFFIXES):
                 continue
-            found.append(Path(folder, name))
+            file = Path(folder, name)
+            if not file.is_file():
+                looping = file.is_symlink()
+                problems.add(
+                    str(file),
+                    None,
+                    DANGLING_LINK if looping else "not a regular file",
+                    "fix or remove it: a model directory holds plain .yaml files",
+                )
+                continue
+            found.append(file)
+    problems.raise_if_any()
     found.sort(key=lambda p: p.relative_to(root).as_posix())
     if not found:
         raise ModelError(
@@ -110,42 +136,68 @@ def model_files(path: str | os.PathLike[str]) -> list[Path]:
     return found
 
 
-def load_model(path: str | os.PathLike[str]) -> Model:
+def load_model(path: str | os.PathLike[str], progress: Callable[[int, int], None] | None = None) -> Model:
     """Read and validate the model at ``path`` (a YAML file or a directory of YAML files).
+
+    Problems in several files (unreadable, not UTF-8, bad YAML) are all reported at once.
+    ``progress(done, total)``, if given, is called with bytes read so far, for a progress bar.
 
     >>> model = load_model("graphs/canada")  # doctest: +SKIP
     >>> model.find("f-35")                     # doctest: +SKIP
     'F-35A'
     """
-    documents: list[tuple[str, Any]] = []
-    for file in model_files(path):
-        display = str(file)
+    files = model_files(path)
+    problems: list[Problem] = []
+    sizes: list[int] = []
+    for file in files:
         try:
-            size = file.stat().st_size
-            if size > MAX_FILE_BYTES:
-                raise ModelError(
-                    [
-                        Problem(
-                            display,
-                            None,
-                            f"the file is {size // 2**20} MiB, over the {MAX_FILE_BYTES // 2**20} MiB limit",
-                            "split the model into several files in one directory",
-                        )
-                    ]
+            sizes.append(file.stat().st_size)
+        except OSError:
+            sizes.append(0)
+    total = sum(sizes)
+    done = 0
+    documents: list[tuple[str, Any]] = []
+    for file, size in zip(files, sizes, strict=True):
+        display = str(file)
+        if size > MAX_FILE_BYTES:
+            problems.append(
+                Problem(
+                    display,
+                    None,
+                    f"the file is {size // 2**20} MiB, over the {MAX_FILE_BYTES // 2**20} MiB limit",
+                    "split the model into several files in one directory",
                 )
+            )
+            continue
+        try:
             data = file.read_bytes()
         except OSError as exc:
-            raise ModelError(
-                [
-                    Problem(
-                        display,
-                        None,
-                        f"cannot read the file ({exc.strerror})",
-                        "check that the file exists and that you may read it",
-                    )
-                ]
-            ) from None
-        documents.append((display, read_yaml(data, display)))
+            problems.append(
+                Problem(
+                    display,
+                    None,
+                    f"cannot read the file ({exc.strerror or exc})",
+                    "check that the file exists and that you may read it",
+                )
+            )
+            continue
+        step = None
+        if progress is not None:
+            progress(done, total)
+            start = done
+
+            def step(fraction: float, start: int = start, size: int = size) -> None:
+                progress(start + int(fraction * size), total)
+
+        try:
+            documents.append((display, read_yaml(data, display, step)))
+        except ModelError as error:
+            problems.extend(error.problems)
+        done += size
+    if problems:
+        raise ModelError(problems[:MAX_PROBLEMS], more=len(problems) - min(len(problems), MAX_PROBLEMS))
+    if progress is not None:
+        progress(total, total)
     return build_model(documents)
 
 

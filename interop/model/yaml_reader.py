@@ -15,7 +15,7 @@ import contextlib
 import ctypes
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from ..errors import ModelError, Problem
@@ -24,12 +24,15 @@ from ..errors import ModelError, Problem
 ALIAS_EXPANSION_FACTOR = 10
 ALIAS_EXPANSION_FLOOR = 100_000
 MAX_DEPTH = 200
+#: Report reading progress every this many YAML nodes.
+PROGRESS_EVERY = 8192
 
 _INT = re.compile(r"[-+]?[0-9]+\Z")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z|[-+]?\.(inf|Inf|INF)\Z")
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _TRUE = frozenset({"true", "True", "TRUE"})
 _FALSE = frozenset({"false", "False", "FALSE"})
+_WORDS = frozenset({"null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE"})
 _STD_TAGS = frozenset({"!!str", "!!int", "!!map", "!!seq", "!!null", "!!bool"})
 
 
@@ -67,11 +70,12 @@ class SourceText:
         return self.line_at(match.end() - 1) if match else None
 
 
-def read_yaml(data: bytes, path: str) -> Any:
+def read_yaml(data: bytes, path: str, progress: Callable[[float], None] | None = None) -> Any:
     """Parse ``data`` (one YAML document) into dicts/lists/scalars that carry their lines.
 
     Raises ModelError with ``path:line`` on bad encoding, syntax, tags, several documents,
     duplicate keys or excessive alias expansion. Returns None for an empty document.
+    ``progress``, if given, is called now and then with the fraction of the tree read (0–1).
     """
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
@@ -80,7 +84,7 @@ def read_yaml(data: bytes, path: str) -> Any:
         import ryml
     except ImportError:  # pragma: no cover - exercised only where rapidyaml has no wheel
         return _read_with_pyyaml(data, path)
-    return _RymlReader(ryml, data, path).read()
+    return _RymlReader(ryml, data, path, progress).read()
 
 
 def _check_utf8(data: bytes, path: str) -> None:
@@ -163,11 +167,25 @@ def _address(view: memoryview) -> int:
         _release_buffer(ctypes.byref(info))
 
 
+class _Bits:
+    """rapidyaml's node-type flags, read once, so each node costs one ``tree.type()`` call."""
+
+    def __init__(self, ryml: Any) -> None:
+        self.map, self.seq, self.val, self.null = ryml.MAP, ryml.SEQ, ryml.VAL, ryml.VALNIL
+        self.anchor, self.tag, self.ref = ryml.VALANCH, ryml.VALTAG, ryml.VALREF
+        self.special = self.anchor | self.tag | self.ref
+        self.styled = ryml.VAL_DQUO | ryml.VAL_SQUO | ryml.VAL_LITERAL | ryml.VAL_FOLDED
+
+
 class _RymlReader:
     """Walks a rapidyaml tree into YMap/YSeq/scalars, keeping lines."""
 
-    def __init__(self, ryml: Any, data: bytes, path: str) -> None:
+    def __init__(self, ryml: Any, data: bytes, path: str, progress: Callable[[float], None] | None = None) -> None:
         self.ryml = ryml
+        self.bits = _Bits(ryml)
+        self.progress = progress
+        self.visited = 0
+        self.total = 1
         self.path = path
         self.text = SourceText(data)
         self.buffer = bytearray(data)
@@ -185,6 +203,7 @@ class _RymlReader:
         self.base = _address(memoryview(self.buffer))
         self.end = self.base + len(self.buffer)
         self.budget = max(ALIAS_EXPANSION_FLOOR, ALIAS_EXPANSION_FACTOR * tree.size())
+        self.total = max(1, tree.size())
         root = tree.root_id()
         if tree.is_stream(root):
             docs = list(self._children(root))
@@ -231,22 +250,41 @@ class _RymlReader:
         return address - self.base if self.base <= address < self.end else None
 
     def _line(self, node: int) -> int:
-        tree = self.tree
+        """Line of a node: of its key or value, else of its first descendant that has one.
+
+        Iterative (and bounded), so a deeply nested file cannot exhaust Python's stack here."""
+        tree, none = self.tree, self.ryml.NONE
         view = None
-        if tree.has_key(node):
-            view = tree.key(node)
-        elif tree.has_val(node):
-            view = tree.val(node)
-        else:
-            for child in self._children(node):
-                return self._line(child)
+        for _ in range(MAX_DEPTH + 1):
+            if tree.has_key(node):
+                view = tree.key(node)
+            elif tree.has_val(node):
+                view = tree.val(node)
+            else:
+                node = tree.first_child(node)
+                if node != none:
+                    continue
+            break
         if view is None or len(view) == 0:
             return 0
         offset = self._offset(view)
         return self.text.line_at(offset) if offset is not None else 0
 
+    def _value_line(self, node: int) -> int:
+        """Line of a node's value (0 if it has no text of its own)."""
+        tree = self.tree
+        if not tree.has_val(node):
+            return self._line(tree.first_child(node)) if tree.first_child(node) != self.ryml.NONE else 0
+        view = tree.val(node)
+        offset = self._offset(view) if view is not None and len(view) else None
+        return self.text.line_at(offset) if offset is not None else 0
+
     def _spend(self, node: int) -> None:
         self.budget -= 1
+        if self.progress is not None:
+            self.visited += 1
+            if not self.visited % PROGRESS_EVERY:
+                self.progress(min(1.0, self.visited / self.total))
         if self.budget < 0:
             raise ModelError(
                 [
@@ -261,6 +299,7 @@ class _RymlReader:
 
     def _value(self, node: int, depth: int) -> Any:
         tree = self.tree
+        kind = tree.type(node)  # one call: a bit mask of what the node is (see _Bits)
         if depth > MAX_DEPTH:
             raise ModelError(
                 [
@@ -273,9 +312,16 @@ class _RymlReader:
                 ]
             )
         self._spend(node)
-        if tree.has_val_anchor(node):
+        bits = self.bits
+        if not kind & bits.special:
+            if kind & bits.map:
+                return self._map(node, depth)
+            if kind & bits.seq:
+                return self._seq(node, depth)
+            return self._scalar(node, kind)[0]
+        if kind & bits.anchor:
             self.anchors[bytes(tree.val_anchor(node)).decode()] = node
-        if tree.has_val_tag(node):
+        if kind & bits.tag:
             tag = bytes(tree.val_tag(node)).decode()
             if tag not in _STD_TAGS:
                 raise ModelError(
@@ -288,13 +334,13 @@ class _RymlReader:
                         )
                     ]
                 )
-        if tree.has_val(node) and tree.is_val_ref(node):
+        if kind & bits.ref:
             return self._alias(node, bytes(tree.val_ref(node)).decode(), depth)
-        if tree.is_map(node):
+        if kind & bits.map:
             return self._map(node, depth)
-        if tree.is_seq(node):
+        if kind & bits.seq:
             return self._seq(node, depth)
-        return self._scalar(node)
+        return self._scalar(node, kind)[0]
 
     def _alias(self, node: int, name: str, depth: int) -> Any:
         target = self.anchors.get(name)
@@ -320,6 +366,17 @@ class _RymlReader:
         merged: list[YMap] = []
         for child in self._children(node):
             key_view = tree.key(child)
+            if key_view is None or (len(key_view) == 0 and not tree.is_key_quoted(child)):
+                raise ModelError(
+                    [
+                        Problem(
+                            self.path,
+                            self._value_line(child) or (first_line or None),
+                            "a key is missing before a ':'",
+                            "write the key before the colon, e.g. 'kind: platform'",
+                        )
+                    ]
+                )
             key = bytes(key_view).decode()
             if out.offset is None and len(key_view):
                 out.offset = self._offset(key_view)
@@ -364,28 +421,40 @@ class _RymlReader:
         return sources
 
     def _seq(self, node: int, depth: int) -> YSeq:
+        tree, bits = self.tree, self.bits
         out = YSeq()
         lines: list[int | None] = []
         for child in self._children(node):
-            out.append(self._value(child, depth + 1))
-            item = out[-1]
-            lines.append(item.line if isinstance(item, (YMap, YSeq)) else (self._line(child) or None))
+            kind = tree.type(child)
+            if kind & (bits.map | bits.seq | bits.special):
+                item = self._value(child, depth + 1)
+                line = item.line if isinstance(item, (YMap, YSeq)) else (self._line(child) or None)
+            else:  # a plain item such as a requirement id: its line comes from the same view
+                self._spend(child)
+                item, view = self._scalar(child, kind)
+                offset = self._offset(view) if view is not None and len(view) else None
+                line = self.text.line_at(offset) if offset is not None else None
+            out.append(item)
+            lines.append(line)
         out.item_lines = lines
         out.line = next((line for line in lines if line), None)
         return out
 
-    def _scalar(self, node: int) -> Any:
-        tree = self.tree
-        if not tree.has_val(node) or tree.val_is_null(node):
-            return None
-        text = bytes(tree.val(node)).decode()
-        if tree.is_val_quoted(node) or tree.is_val_literal(node) or tree.is_val_folded(node):
-            return text
-        return plain_scalar(text)
-
+    def _scalar(self, node: int, kind: int) -> tuple[Any, memoryview | None]:
+        """The typed value of a scalar node, and its view into the buffer (for its line)."""
+        bits = self.bits
+        if not kind & bits.val or kind & bits.null:
+            return None, None
+        view = self.tree.val(node)
+        text = bytes(view).decode()
+        if kind & bits.styled:
+            return text, view
+        return plain_scalar(text), view
 
 def plain_scalar(text: str) -> Any:
     """Type an unquoted scalar as YAML 1.2's core schema does (null, bool, int, float, text)."""
+    if text[:1].isalpha() and text not in _WORDS:  # most scalars are ids and names: no regex needed
+        return text
     if text in _NULLS:
         return None
     if text in _TRUE:
@@ -395,7 +464,7 @@ def plain_scalar(text: str) -> Any:
     if _INT.match(text):
         return int(text)
     if _FLOAT.match(text):
-        return float(text)
+        return float(text.replace(".", "", 1)) if text.lower().endswith(".inf") else float(text)
     return text
 
 
