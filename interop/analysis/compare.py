@@ -25,7 +25,7 @@ from ..errors import ScenarioError
 from ..model import Model, resolve
 from .cutsets import single_points_of_failure
 from .exposure import exposure, foreign_nations, structural_state
-from .links import Link, interoperability_links
+from .links import interoperability_links, partner_nation
 from .scenario import Scenario, ServiceGraph
 
 
@@ -38,16 +38,6 @@ def attribution(model: Model, node_id: str) -> str | None:
     if node.kind == "nation":
         return node.id
     return node.nation or node.operator
-
-
-def partner(model: Model, link: Link) -> str:
-    """The non-home operator of a link."""
-    home = model.home
-    for end in (link.a, link.b):
-        operator = model.nodes[end].operator or home
-        if operator != home:
-            return operator or "?"
-    return home or "?"
 
 
 @dataclass(frozen=True)
@@ -186,7 +176,7 @@ def _row(model: Model, scenario: Scenario, graph: ServiceGraph, nations: Collect
             by_nation[where] = by_nation.get(where, 0) + 1
     link_counts: dict[tuple[str, str], int] = {}
     for link in interoperability_links(graph):
-        key = (partner(model, link), link.via)
+        key = (partner_nation(model, link), link.via)
         link_counts[key] = link_counts.get(key, 0) + 1
     in_service = set(foreign_nations(graph))
     asked = None if nations is None else [n for n in nations if n in in_service]

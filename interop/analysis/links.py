@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from ..model import Model
 from .cascade import Cascade
 from .scenario import ServiceGraph
 
@@ -55,6 +56,16 @@ def interoperability_links(
             for b in partners:
                 links.add(make(Link, (a, b, via) if a < b else (b, a, via)))
     return frozenset(links)
+
+
+def partner_nation(model: Model, link: Link) -> str:
+    """The non-home operator of a link: the partner nation it connects the home nation to."""
+    home = model.home
+    for end in (link.a, link.b):
+        operator = model.nodes[end].operator or home
+        if operator != home:
+            return operator or "?"
+    return home or "?"
 
 
 def sort_links(links: frozenset[Link] | set[Link]) -> list[Link]:

@@ -5,17 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..analysis import Link
+from ..analysis.links import partner_nation as partner_of
 from ..model import Model
-
-
-def partner_of(model: Model, link: Link) -> str:
-    """The non-home operator of a link (the partner nation it connects us to)."""
-    home = model.home
-    for end in (link.a, link.b):
-        operator = model.nodes[end].operator or home
-        if operator != home:
-            return operator or "?"
-    return home or "?"
 
 
 def group_links(model: Model, links: Iterable[Link]) -> dict[tuple[str, str], list[Link]]:
