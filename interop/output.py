@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -18,7 +19,8 @@ def write_atomic(
 
     Refuses (OutputError, exit 4) to write onto any ``protected`` file (the model's inputs),
     also through symlinks or relative paths, and into a missing directory. On any failure,
-    including Ctrl-C, the temporary file is removed and ``path`` is left as it was.
+    including Ctrl-C, the temporary file is removed and ``path`` is left as it was. An existing
+    file keeps its permissions; if ``path`` is a symbolic link, the link is replaced by the file.
     """
     target = Path(path)
     if target.is_dir():
@@ -41,7 +43,7 @@ def write_atomic(
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(handle.name, 0o644)
+        os.chmod(handle.name, _mode_for(target))
         os.replace(handle.name, target)
     except OSError as exc:
         raise OutputError(
@@ -52,6 +54,16 @@ def write_atomic(
             with contextlib.suppress(OSError):
                 os.unlink(handle.name)
     return target
+
+
+def _mode_for(target: Path) -> int:
+    """Keep an existing file's permissions; a new file gets rw-r--r-- less the umask."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o644 & ~umask
 
 
 def _same_file(a: Path, b: Path) -> bool:

@@ -17,7 +17,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping
 from itertools import combinations
 
 from .components import components_dependencies_first
-from .cost import CutSetBudgetExceeded
+from .cost import CutSetBudgetExceeded, product_cost
 from .scenario import ServiceGraph
 
 Family = frozenset[frozenset[str]]
@@ -38,7 +38,8 @@ def minimal_cut_sets(
     A cut set never contains the target itself or the home nation; with ``kinds`` it holds only
     nodes of those kinds. Result: target → cut sets sorted by (size, ids). ``progress(done, total)``,
     if given, is called as the work advances (components solved, then targets), for a progress bar.
-    With ``budget``, raise CutSetBudgetExceeded once the families hold more cut sets than that.
+    With ``budget``, raise CutSetBudgetExceeded before the work (cut sets built plus pairs of cut
+    sets combined by any_of groups) would pass it: the CLI's guard against an explosion.
 
     >>> from interop.model import model_from_data
     >>> from interop.analysis.scenario import baseline
@@ -105,6 +106,7 @@ class _Engine:
         self.flat = max_order == 1
         self.eligible = eligible
         self.component_of: dict[str, int] = {}
+        self.roots: list[str] = []
         self.work = 0  # cut sets built plus pairs combined, for the budget guard
         self.budget: tuple[int, int, int] | None = None
 
@@ -113,16 +115,19 @@ class _Engine:
         self.work += units
         self.budget = (budget, done, total) if budget is not None else None
         if budget is not None and self.work > budget:
-            raise CutSetBudgetExceeded(self.work, budget, done, total)
+            roots = set(self.roots)
+            eligible = sum(1 for v in self.graph.upstream(roots) if v not in roots and self.eligible(v))
+            raise CutSetBudgetExceeded(self.work, budget, done, total, eligible=eligible, max_order=self.k)
 
     def components(self, roots: Iterable[str]) -> tuple[list[int], Mapping[int, list[str]]]:
         """Strongly connected components of everything ``roots`` depend on, suppliers first."""
         requires = self.requires
+        self.roots = sorted(roots)
 
         def targets(node_id: str) -> list[str]:
             return [t for item in requires[node_id] for t in item.targets]
 
-        found = components_dependencies_first(sorted(roots), targets)
+        found = components_dependencies_first(self.roots, targets)
         self.component_of = {node_id: number for number, members in enumerate(found) for node_id in members}
         return list(range(len(found))), dict(enumerate(found))
 
@@ -182,7 +187,7 @@ class _Engine:
         acc = families[0]
         for other in families[1:]:
             if self.budget is not None:
-                self.charge(len(acc) * len(other), *self.budget)
+                self.charge(product_cost(acc, other, self.k), *self.budget)
             acc = _product2(acc, other, self.k)
             if not acc:
                 return EMPTY

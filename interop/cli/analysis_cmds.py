@@ -100,6 +100,22 @@ def _with_timeline(fmt: str, result: Any) -> str:
     return render(fmt, "what_if_timeline", result, events)
 
 
+def _explosion(stop: Any, capabilities: tuple[str, ...], kinds: tuple[str, ...] | None) -> str:
+    """Why the cut-set search was stopped, what it would cost, and how to narrow it."""
+    narrow = ["a lower --max-order"]
+    if not capabilities:
+        narrow.insert(0, "--capability ID (one capability at a time)")
+    if not kinds:
+        narrow.insert(1, "--kinds supplier,nation (only some kinds of node)")
+    return (
+        f"the cut-set search at --max-order {stop.max_order} looks explosive: it had done "
+        f"{stop.work:,} units of work (the limit is {stop.budget:,}) after {stop.done} of {stop.total} steps, "
+        f"and up to {stop.candidate_sets:,} candidate sets of {stop.max_order} or fewer of the "
+        f"{stop.eligible:,} nodes upstream could be listed — narrow it with {', '.join(narrow)}, "
+        "or add --force to run it anyway"
+    )
+
+
 def _gate(gate: str, result: Any) -> bool:
     return bool(
         {
@@ -147,6 +163,12 @@ def _gate(gate: str, result: Any) -> bool:
     default=None,
     help="Exit 1 (after writing the output) if any capability has a single point of failure.",
 )
+@click.option(
+    "--force",
+    is_flag=True,
+    default=False,
+    help="Run even if the cut-set search looks explosive (it is stopped, with an explanation, otherwise).",
+)
 @click.pass_context
 def spof(
     ctx: click.Context,
@@ -160,6 +182,7 @@ def spof(
     fmt: str,
     output: str | None,
     fail_on: str | None,
+    force: bool,
 ) -> None:
     """Single points of failure and minimal cut sets for each capability.
 
@@ -172,18 +195,30 @@ def spof(
       interop spof --capability NORAD-Air-Sovereignty --max-order 3
       interop spof --kinds supplier,nation --format markdown
       interop spof --replace F-35 --with Gripen
+
+    A large --max-order on a large model can explode; the search is then stopped early with
+    an explanation and exit 2 (narrow it, or add --force to run it anyway).
     """
     from ..analysis import spof as run
+    from ..analysis.cost import DEFAULT_BUDGET, CutSetBudgetExceeded
+    from .progress import progress_bar
 
     model = load(model_path)
-    if max_order > 4:
-        click.echo(
-            f"interop: note: order {max_order} can list very many cut sets on a large model "
-            "and take long; order 2 or 3 is usual.",
-            err=True,
-        )
     scenario = build_scenario(ctx, replace, mix, with_, (), (), None)
-    result = run(model, capabilities or None, max_order=max_order, kinds=kinds, scenario=scenario)
+    budget = None if force else DEFAULT_BUDGET
+    try:
+        with progress_bar("Finding cut sets") as progress:
+            result = run(
+                model,
+                capabilities or None,
+                max_order=max_order,
+                kinds=kinds,
+                scenario=scenario,
+                progress=progress,
+                budget=budget,
+            )
+    except CutSetBudgetExceeded as stop:
+        raise click.UsageError(_explosion(stop, capabilities, kinds), ctx) from None
     emit(render(fmt, "spof", result), output, model)
     if fail_on == "spof" and any(len(s) == 1 for sets in result.cut_sets.values() for s in sets):
         raise GateTripped("--fail-on spof tripped: a capability has a single point of failure")

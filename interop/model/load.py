@@ -275,7 +275,10 @@ def build_model(documents: Iterable[tuple[str, Any]]) -> Model:
     if not nodes and not problems.items:
         where = files[0] if len(files) == 1 else (os.path.commonpath(files) if files else "<model>")
         problems.add(where, None, "the model has no nodes", "add a 'nodes:' list with at least one node")
-    problems.raise_if_any()
+    if not nodes:
+        problems.raise_if_any()
+    # Cross-references are checked even when some nodes had problems, so every problem of a
+    # file is reported in one go (checks that depend on a node's mistyped kind are skipped).
     home = _resolve_home(meta, meta_path, nodes, problems)
     _validate(nodes, home, problems)
     problems.raise_if_any()
@@ -527,7 +530,7 @@ def _resolve_home(
                 "add the nation as a node of kind nation, or fix 'home'",
             ),
         )
-    elif nodes[home].kind != "nation":
+    elif nodes[home].kind != "nation" and nodes[home].kind in KINDS:
         problems.add(
             meta_path or "<model>",
             meta.get("_line"),
@@ -564,7 +567,7 @@ def _validate(nodes: Mapping[str, Node], home: str | None, problems: _Problems) 
                     f"{field} {target!r} of {node.id!r} is not a node",
                     suggest(target, ids, f"add a node {target!r} of kind nation, or fix the id"),
                 )
-            elif nodes[target].kind != kind:
+            elif nodes[target].kind != kind and nodes[target].kind in KINDS:
                 problems.add(
                     where.path,
                     where.line,
@@ -579,7 +582,7 @@ def _validate(nodes: Mapping[str, Node], home: str | None, problems: _Problems) 
                     f"interface {link!r} of {node.id!r} is not a node",
                     suggest(link, ids, "add a node of kind datalink, or fix the id"),
                 )
-            elif nodes[link].kind != "datalink":
+            elif nodes[link].kind != "datalink" and nodes[link].kind in KINDS:
                 problems.add(
                     where.path,
                     where.line,
@@ -600,7 +603,7 @@ def _validate(nodes: Mapping[str, Node], home: str | None, problems: _Problems) 
                     )
                 elif target == node.id:
                     problems.add(at.path, at.line, f"{node.id!r} requires itself", "remove the requirement on itself")
-                elif nodes[target].is_candidate and not node.is_candidate:
+                elif nodes[target].is_candidate and node.status == "active":
                     problems.add(
                         at.path,
                         at.line,

@@ -451,6 +451,7 @@ class _RymlReader:
             return text, view
         return plain_scalar(text), view
 
+
 def plain_scalar(text: str) -> Any:
     """Type an unquoted scalar as YAML 1.2's core schema does (null, bool, int, float, text)."""
     if text[:1].isalpha() and text not in _WORDS:  # most scalars are ids and names: no regex needed
