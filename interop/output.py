@@ -13,12 +13,17 @@ from .errors import OutputError
 
 
 def write_atomic(
-    path: str | os.PathLike[str], data: str | bytes, *, protected: Iterable[str | os.PathLike[str]] = ()
+    path: str | os.PathLike[str],
+    data: str | bytes,
+    *,
+    protected: Iterable[str | os.PathLike[str]] = (),
+    durable: bool = True,
 ) -> Path:
     """Write ``data`` to ``path`` via a temporary file in the same directory and a rename.
 
     Refuses (OutputError, exit 4) to write onto any ``protected`` file (the model's inputs),
-    also through symlinks or relative paths, and into a missing directory. On any failure,
+    also through symlinks or relative paths, and into a missing directory. ``durable=False`` skips
+    the fsync (for caches). On any failure,
     including Ctrl-C, the temporary file is removed and ``path`` is left as it was. An existing
     file keeps its permissions; if ``path`` is a symbolic link, the link is replaced by the file.
     """
@@ -42,7 +47,8 @@ def write_atomic(
         with handle:
             handle.write(payload)
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:  # a cache entry needs no fsync: a torn one is just a miss
+                os.fsync(handle.fileno())
         os.chmod(handle.name, _mode_for(target))
         os.replace(handle.name, target)
     except OSError as exc:

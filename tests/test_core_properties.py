@@ -149,3 +149,29 @@ def test_components_come_dependencies_first_and_match_networkx(edges):
     for a, bs in graph.items():
         for b in bs:
             assert position[b] <= position[a]  # what a node requires comes no later than the node
+
+
+@SETTINGS
+@given(ref.random_models(), st.data())
+def test_no_longer_needed_matches_reference(data, draw):
+    """Needed = upstream of some capability; 'no longer needed' = needed before, not after, still in service."""
+    model = model_from_data(data)
+    active, candidates = _candidates_and_targets(model)
+    if not active or not candidates:
+        return
+    pair = (draw.draw(st.sampled_from(active)), draw.draw(st.sampled_from(candidates)))
+
+    def needed(structure):
+        seen = {n for n in structure if model[n].kind == "capability"}
+        stack = list(seen)
+        while stack:
+            for targets, _, _ in structure[stack.pop()]:
+                for t in targets:
+                    if t not in seen:
+                        seen.add(t)
+                        stack.append(t)
+        return seen
+
+    before, after = ref.structure(model), ref.structure(model, [pair])
+    expected = sorted(n for n in needed(before) - needed(after) if n in after)
+    assert list(what_if(model, Scenario.build(replace=[pair])).no_longer_needed) == expected

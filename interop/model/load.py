@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ModelError, Problem
+from . import cache
 from .types import CONFIDENCES, KINDS, STATUSES, Location, Model, Node, Requirement
 from .yaml_reader import YMap, read_yaml
 
@@ -148,29 +149,22 @@ def load_model(path: str | os.PathLike[str], progress: Callable[[int, int], None
     """
     files = model_files(path)
     problems: list[Problem] = []
-    sizes: list[int] = []
+    contents: list[tuple[str, bytes]] = []
     for file in files:
-        try:
-            sizes.append(file.stat().st_size)
-        except OSError:
-            sizes.append(0)
-    total = sum(sizes)
-    done = 0
-    documents: list[tuple[str, Any]] = []
-    for file, size in zip(files, sizes, strict=True):
         display = str(file)
-        if size > MAX_FILE_BYTES:
-            problems.append(
-                Problem(
-                    display,
-                    None,
-                    f"the file is {size // 2**20} MiB, over the {MAX_FILE_BYTES // 2**20} MiB limit",
-                    "split the model into several files in one directory",
-                )
-            )
-            continue
         try:
-            data = file.read_bytes()
+            size = file.stat().st_size
+            if size > MAX_FILE_BYTES:
+                problems.append(
+                    Problem(
+                        display,
+                        None,
+                        f"the file is {size // 2**20} MiB, over the {MAX_FILE_BYTES // 2**20} MiB limit",
+                        "split the model into several files in one directory",
+                    )
+                )
+                continue
+            contents.append((display, file.read_bytes()))
         except OSError as exc:
             problems.append(
                 Problem(
@@ -180,25 +174,36 @@ def load_model(path: str | os.PathLike[str], progress: Callable[[int, int], None
                     "check that the file exists and that you may read it",
                 )
             )
-            continue
+    total = sum(len(data) for _, data in contents)
+    key = None
+    if not problems and total >= cache.MIN_BYTES:
+        key = cache.cache_key(contents)
+        cached = cache.load_cached(key)
+        if cached is not None:
+            return cached
+    done = 0
+    documents: list[tuple[str, Any]] = []
+    for display, data in contents:
         step = None
         if progress is not None:
             progress(done, total)
-            start = done
 
-            def step(fraction: float, start: int = start, size: int = size) -> None:
+            def step(fraction: float, start: int = done, size: int = len(data)) -> None:
                 progress(start + int(fraction * size), total)
 
         try:
             documents.append((display, read_yaml(data, display, step)))
         except ModelError as error:
             problems.extend(error.problems)
-        done += size
+        done += len(data)
     if problems:
         raise ModelError(problems[:MAX_PROBLEMS], more=len(problems) - min(len(problems), MAX_PROBLEMS))
     if progress is not None:
         progress(total, total)
-    return build_model(documents)
+    model = build_model(documents)
+    if key is not None:
+        cache.store(key, model)
+    return model
 
 
 def model_from_data(data: Mapping[str, Any] | Sequence[Mapping[str, Any]], origin: str = "<data>") -> Model:

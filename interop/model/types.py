@@ -113,6 +113,10 @@ class Model:
                     lookup.setdefault(key.casefold(), node.id)
             object.__setattr__(self, "_lookup", MappingProxyType(lookup))
 
+    def __reduce__(self) -> tuple[object, tuple[object, ...]]:
+        """Pickle as plain dicts (mapping proxies cannot be pickled); used by the model cache."""
+        return (_rebuild, (dict(self.nodes), self.name, self.home, self.as_of, self.files, dict(self._lookup)))
+
     def __len__(self) -> int:
         return len(self.nodes)
 
@@ -137,3 +141,14 @@ class Model:
 
     def of_kind(self, kind: str) -> list[Node]:
         return [n for n in self.nodes.values() if n.kind == kind]
+
+
+def _rebuild(
+    nodes: dict[str, Node],
+    name: str | None,
+    home: str | None,
+    as_of: str | None,
+    files: tuple[str, ...],
+    lookup: dict[str, str],
+) -> Model:
+    return Model(nodes=nodes, name=name, home=home, as_of=as_of, files=files, _lookup=MappingProxyType(lookup))

@@ -25,7 +25,6 @@ ALIAS_EXPANSION_FACTOR = 10
 ALIAS_EXPANSION_FLOOR = 100_000
 MAX_DEPTH = 200
 #: Report reading progress every this many YAML nodes.
-PROGRESS_EVERY = 8192
 
 _INT = re.compile(r"[-+]?[0-9]+\Z")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z|[-+]?\.(inf|Inf|INF)\Z")
@@ -185,7 +184,9 @@ class _RymlReader:
         self.bits = _Bits(ryml)
         self.progress = progress
         self.visited = 0
-        self.total = 1
+        self.expanding = 0  # > 0 while inside an alias expansion: only then can values multiply
+        self.none = ryml.NONE
+        self.end_offset = max(1, len(data))
         self.path = path
         self.text = SourceText(data)
         self.buffer = bytearray(data)
@@ -203,7 +204,6 @@ class _RymlReader:
         self.base = _address(memoryview(self.buffer))
         self.end = self.base + len(self.buffer)
         self.budget = max(ALIAS_EXPANSION_FLOOR, ALIAS_EXPANSION_FACTOR * tree.size())
-        self.total = max(1, tree.size())
         root = tree.root_id()
         if tree.is_stream(root):
             docs = list(self._children(root))
@@ -281,10 +281,6 @@ class _RymlReader:
 
     def _spend(self, node: int) -> None:
         self.budget -= 1
-        if self.progress is not None:
-            self.visited += 1
-            if not self.visited % PROGRESS_EVERY:
-                self.progress(min(1.0, self.visited / self.total))
         if self.budget < 0:
             raise ModelError(
                 [
@@ -311,7 +307,8 @@ class _RymlReader:
                     )
                 ]
             )
-        self._spend(node)
+        if self.expanding:
+            self._spend(node)
         bits = self.bits
         if not kind & bits.special:
             if kind & bits.map:
@@ -355,7 +352,11 @@ class _RymlReader:
                     )
                 ]
             )
-        return self._value(target, depth + 1)
+        self.expanding += 1
+        try:
+            return self._value(target, depth + 1)
+        finally:
+            self.expanding -= 1
 
     def _map(self, node: int, depth: int) -> YMap:
         tree = self.tree
@@ -364,14 +365,17 @@ class _RymlReader:
         first_line = 0
         out.offset = None
         merged: list[YMap] = []
-        for child in self._children(node):
-            key_view = tree.key(child)
-            if key_view is None or (len(key_view) == 0 and not tree.is_key_quoted(child)):
+        none = self.none
+        child = tree.first_child(node)
+        while child != none:
+            current, child = child, tree.next_sibling(child)
+            key_view = tree.key(current)
+            if key_view is None or (len(key_view) == 0 and not tree.is_key_quoted(current)):
                 raise ModelError(
                     [
                         Problem(
                             self.path,
-                            self._value_line(child) or (first_line or None),
+                            self._value_line(current) or (first_line or None),
                             "a key is missing before a ':'",
                             "write the key before the colon, e.g. 'kind: platform'",
                         )
@@ -382,11 +386,11 @@ class _RymlReader:
                 out.offset = self._offset(key_view)
                 if out.offset is not None:
                     first_line = self.text.line_at(out.offset)
-            if key == "<<" and not tree.is_key_quoted(child):
-                merged.extend(self._merge_sources(child, depth))
+            if key == "<<" and not tree.is_key_quoted(current):
+                merged.extend(self._merge_sources(current, depth))
                 continue
             if key in out:
-                line = self._line(child) or None
+                line = self._line(current) or None
                 raise ModelError(
                     [
                         Problem(
@@ -397,11 +401,15 @@ class _RymlReader:
                         )
                     ]
                 )
-            out[key] = self._value(child, depth + 1)
+            out[key] = self._value(current, depth + 1)
         for source in merged:
             for key, value in source.items():
                 out.setdefault(key, value)
         out.line = first_line or None
+        if self.progress is not None and out.offset is not None:
+            self.visited += 1
+            if not self.visited % 1024:
+                self.progress(min(1.0, out.offset / self.end_offset))
         return out
 
     def _merge_sources(self, child: int, depth: int) -> list[YMap]:
