@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+# Tests never write to the user's model cache (tests/test_cache.py turns it on in a temp folder).
+os.environ["INTEROP_CACHE"] = "0"
 
 ROOT = Path(__file__).resolve().parent.parent
 MODELS = Path(__file__).resolve().parent / "models"
