@@ -45,3 +45,23 @@ def model_title(model: Model) -> str:
         parts.append(f"as of {model.as_of}")
     parts.append(plural(len(model), "node"))
     return ", ".join(parts)
+
+
+WIDTH = 100  # fixed, not the terminal's, so output is the same bytes everywhere
+
+
+def wrap_items(head: str, items: Iterable[str], sep: str = ", ", indent: int = 4, width: int = WIDTH) -> list[str]:
+    """``head`` then ``items`` joined by ``sep``, wrapped between items (never inside one) at
+    ``width`` columns; continuation lines are indented by ``indent`` spaces."""
+    lines: list[str] = []
+    line, first = head, True
+    for item in items:
+        if first:
+            line, first = line + item, False
+        elif len(line) + len(sep) + len(item) > width:
+            lines.append(line + sep.rstrip())
+            line = " " * indent + item
+        else:
+            line += sep + item
+    lines.append(line)
+    return lines

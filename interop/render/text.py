@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from ..analysis import Failure, SpofResult, WhatIfResult
 from ..model import Model, Node
-from .common import group_links, link_pair, model_title, name_of, plural
+from .common import group_links, link_pair, model_title, name_of, plural, wrap_items
 
 if TYPE_CHECKING:
     from ..analysis.compare import CompareResult
@@ -43,7 +43,7 @@ def what_if(result: WhatIfResult) -> str:
     if result.failed:
         out.append(f"Failures ({len(result.failed)} nodes, by day)")
         for day, ids in _by_day(result.failed):
-            out.append(f"{INDENT}day {day}: {', '.join(ids)}")
+            out += wrap_items(f"{INDENT}day {day}: ", ids)
         out.append("")
     out.append(
         f"Interoperability links: {len(result.links_lost)} lost, {len(result.links_kept)} kept, "
@@ -53,12 +53,13 @@ def what_if(result: WhatIfResult) -> str:
         if links:
             out.append(f"{INDENT}{title}:")
             for (partner, via), group in group_links(model, links).items():
-                pairs = ", ".join(link_pair(model, link) for link in group)
-                out.append(f"{INDENT * 2}{partner} · {via} ({len(group)}): {pairs}")
+                pairs = (link_pair(model, link) for link in group)
+                out += wrap_items(f"{INDENT * 2}{partner} · {via} ({len(group)}): ", pairs, indent=6)
     if result.links_kept:
         kept = group_links(model, result.links_kept)
-        summary = ", ".join(f"{partner} · {via} {len(group)}" for (partner, via), group in kept.items())
-        out.append(f"{INDENT}Kept: {summary}")
+        out += wrap_items(
+            f"{INDENT}Kept: ", (f"{partner} · {via} {len(group)}" for (partner, via), group in kept.items())
+        )
     if result.spof_added or result.spof_removed:
         out.append("")
         out.append("Single points of failure")
@@ -89,7 +90,7 @@ def spof(result: SpofResult) -> str:
             group = [s for s in sets if len(s) == order]
             if group:
                 title = {1: "Single points of failure", 2: "Pairs", 3: "Triples"}.get(order, f"Order {order}")
-                out.append(f"{INDENT}{title} ({len(group)}): " + "; ".join(" + ".join(s) for s in group))
+                out += wrap_items(f"{INDENT}{title} ({len(group)}): ", (" + ".join(s) for s in group), "; ")
     return "\n".join(out) + "\n"
 
 
@@ -151,7 +152,7 @@ def check_summary(model: Model) -> str:
 
 
 def _id_line(title: str, ids: Sequence[str]) -> list[str]:
-    return [f"{INDENT}{title}: " + ", ".join(ids)] if ids else []
+    return wrap_items(f"{INDENT}{title}: ", ids) if ids else []
 
 
 def _by_day(failures: Iterable[Failure]) -> list[tuple[int, list[str]]]:
