@@ -17,22 +17,9 @@ from typing import Any
 
 from ..errors import ModelError, Problem
 from ..model import Model
-from ..model.load import suggest
+from ..model.load import NODE_KEYS, suggest
 
-NODE_COLUMNS = (
-    "id",
-    "kind",
-    "name",
-    "aliases",
-    "nation",
-    "operator",
-    "status",
-    "interfaces",
-    "source",
-    "confidence",
-    "notes",
-    "tags",
-)
+NODE_COLUMNS = tuple(key for key in NODE_KEYS if key != "requires")  # requirements go in edges.csv
 EDGE_COLUMNS = ("node", "requires", "group", "grace_days", "label", "confidence", "source", "notes")
 LIST_COLUMNS = ("aliases", "interfaces", "source", "tags")
 SEPARATOR = ";"
