@@ -66,7 +66,3 @@ def partner_nation(model: Model, link: Link) -> str:
         if operator != home:
             return operator or "?"
     return home or "?"
-
-
-def sort_links(links: frozenset[Link] | set[Link]) -> list[Link]:
-    return sorted(links)

@@ -17,7 +17,6 @@ from ..model import Model, Requirement
 from ..model.lookup import resolve
 
 STRUCTURAL = ("replace", "mix")
-OPERATIONS = ("replace", "mix", "remove", "embargo")
 
 
 @dataclass(frozen=True, slots=True)

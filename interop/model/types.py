@@ -139,9 +139,6 @@ class Model:
         """A node's operator: its own ``operator`` or the model's home nation."""
         return self.nodes[node_id].operator or self.home
 
-    def of_kind(self, kind: str) -> list[Node]:
-        return [n for n in self.nodes.values() if n.kind == kind]
-
 
 def _rebuild(
     nodes: dict[str, Node],

@@ -35,10 +35,6 @@ def plural(count: int, word: str, many: str | None = None) -> str:
     return f"{count} {word if count == 1 else (many or word + 's')}"
 
 
-def day(days: int) -> str:
-    return f"day {days}"
-
-
 def model_title(model: Model) -> str:
     parts = [model.name or "model"]
     if model.as_of:
