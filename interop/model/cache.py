@@ -25,8 +25,8 @@ KEEP = 8  # entries kept; older ones are removed when a new one is written
 
 
 def cache_dir() -> Path | None:
-    """Where entries live, or None when caching is off (or this Python cannot pickle the model)."""
-    if os.environ.get("INTEROP_CACHE", "1").lower() in ("0", "off", "no", "false") or sys.version_info < (3, 11):
+    """Where entries live, or None when caching is off."""
+    if os.environ.get("INTEROP_CACHE", "1").lower() in ("0", "off", "no", "false"):
         return None
     explicit = os.environ.get("INTEROP_CACHE_DIR")
     if explicit:
