@@ -102,11 +102,12 @@ class ServiceGraph:
     def dependents(self) -> Mapping[str, tuple[tuple[str, int], ...]]:
         """For each node, the (requirer, item index) pairs that mention it, sorted."""
         index: dict[str, list[tuple[str, int]]] = {}
-        for node_id, items in self.requires.items():
+        for node_id, items in sorted(self.requires.items()):  # linear when already ordered
             for position, item in enumerate(items):
                 for target in item.targets:
                     index.setdefault(target, []).append((node_id, position))
-        return MappingProxyType({k: tuple(sorted(v)) for k, v in index.items()})
+        # Requirers come in id order and items by position, so each list is already sorted.
+        return MappingProxyType({k: tuple(v) for k, v in index.items()})
 
     @cached_property
     def capabilities(self) -> tuple[str, ...]:

@@ -149,16 +149,10 @@ def _spof_changes(before: ServiceGraph, after: ServiceGraph) -> tuple[tuple[Spof
 
 
 def _no_longer_needed(before: ServiceGraph, after: ServiceGraph) -> tuple[str, ...]:
-    """Nodes still in service that some capability needed before the change and none needs after.
-
-    Only capabilities that depended on a replaced or mixed node can stop needing something, so
-    the "before" side walks just their supply chains.
-    """
-    targets = [op.target for op in after.operations if op.op in ("replace", "mix")]
-    if not targets:
+    """Nodes still in service that some capability needed before the change and none needs after."""
+    if not any(op.op in ("replace", "mix") for op in after.operations):
         return ()
-    touched = before.downstream(targets)
-    needed_before = before.upstream(c for c in before.capabilities if c in touched)
+    needed_before = before.upstream(before.capabilities)
     needed_after = after.upstream(after.capabilities)
     return tuple(sorted(n for n in needed_before - needed_after if n in after.requires))
 
