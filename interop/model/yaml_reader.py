@@ -331,6 +331,8 @@ class _RymlReader:
                         )
                     ]
                 )
+            if tag == "!!str" and kind & bits.val and not kind & (bits.map | bits.seq | bits.ref):
+                return bytes(tree.val(node)).decode()  # an explicit !!str keeps '5' as text
         if kind & bits.ref:
             return self._alias(node, bytes(tree.val_ref(node)).decode(), depth)
         if kind & bits.map:
