@@ -25,6 +25,11 @@ def test_scalars_are_typed_by_the_core_schema_and_quotes_keep_text():
     }
 
 
+def test_an_empty_str_tagged_value_is_empty_text():
+    assert read_yaml(b"a: !!str\n", "t.yaml") == {"a": ""}
+    assert read_yaml(b"!!str ", "t.yaml") == ""
+
+
 def test_aliases_and_merge_keys_expand():
     doc = read_yaml(b"base: &b {kind: x, grace: 2}\nn:\n  <<: *b\n  id: Q\nl: &l [a, b]\nm: *l\n", "t.yaml")
     assert doc["n"] == {"id": "Q", "kind": "x", "grace": 2}

@@ -332,7 +332,8 @@ class _RymlReader:
                     ]
                 )
             if tag == "!!str" and kind & bits.val and not kind & (bits.map | bits.seq | bits.ref):
-                return bytes(tree.val(node)).decode()  # an explicit !!str keeps '5' as text
+                view = tree.val(node)  # an explicit !!str keeps '5' as text ('' when empty)
+                return bytes(view).decode() if view is not None else ""
         if kind & bits.ref:
             return self._alias(node, bytes(tree.val_ref(node)).decode(), depth)
         if kind & bits.map:
