@@ -20,6 +20,7 @@ from .options import (
     render,
     scenario_options,
     split_kinds,
+    structural_options,
 )
 
 WHAT_IF_GATES = ("capability-lost", "link-lost", "new-spof", "any-failure")
@@ -152,9 +153,7 @@ def _gate(gate: str, result: Any) -> bool:
     metavar="K1,K2",
     help=f"Only cut sets made of these kinds ({', '.join(KINDS)}).",
 )
-@click.option("--replace", "replace", multiple=True, metavar="ID", help="Analyse after replacing ID …")
-@click.option("--mix", "mix", multiple=True, metavar="ID", help="… or after mixing ID …")
-@click.option("--with", "with_", multiple=True, metavar="ID", help="… with this node.")
+@structural_options("Analyse after replacing ID …")
 @format_options
 @click.option(
     "--fail-on",

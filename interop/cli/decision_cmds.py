@@ -15,6 +15,7 @@ from .options import (
     model_option,
     render,
     scenario_options,
+    structural_options,
 )
 
 
@@ -78,9 +79,7 @@ def compare(
 @cli.command(cls=ScenarioCommand, context_settings=CONTEXT)
 @model_option
 @_nation_option("Nation to embargo. Repeatable. Default: every foreign nation in service.")
-@click.option("--replace", "replace", multiple=True, metavar="ID", help="Measure after replacing ID …")
-@click.option("--mix", "mix", multiple=True, metavar="ID", help="… or after mixing ID …")
-@click.option("--with", "with_", multiple=True, metavar="ID", help="… with this node.")
+@structural_options("Measure after replacing ID …")
 @click.option(
     "--at",
     "at_days",

@@ -9,7 +9,7 @@ import click
 from ..errors import ModelError, OutputError, Problem
 from ..interchange import EXPORT_FORMATS, IMPORT_FORMATS
 from . import cli
-from .options import CONTEXT, ScenarioCommand, build_scenario, emit, load, model_option, split_kinds
+from .options import CONTEXT, ScenarioCommand, build_scenario, emit, load, model_option, split_kinds, structural_options
 
 
 @cli.command("export", cls=ScenarioCommand, context_settings=CONTEXT)
@@ -41,9 +41,7 @@ from .options import CONTEXT, ScenarioCommand, build_scenario, emit, load, model
     metavar="K1,K2",
     help="open-psa: only nodes of these kinds are basic events (as spof --kinds).",
 )
-@click.option("--replace", "replace", multiple=True, metavar="ID", help="Export the graph after replacing ID …")
-@click.option("--mix", "mix", multiple=True, metavar="ID", help="… or after mixing ID …")
-@click.option("--with", "with_", multiple=True, metavar="ID", help="… with this node (not for csv).")
+@structural_options("Export the graph after replacing ID …", " (not for csv)")
 @click.pass_context
 def export(
     ctx: click.Context,

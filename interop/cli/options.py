@@ -46,6 +46,17 @@ def format_options(func: Callable[..., Any]) -> Callable[..., Any]:
     )(func)
 
 
+def structural_options(replace_help: str, with_note: str = "") -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Only --replace/--mix/--with, for commands that look at the structure after a swap (no failures)."""
+
+    def decorate(func: Callable[..., Any]) -> Callable[..., Any]:
+        func = click.option("--with", "with_", multiple=True, metavar="ID", help=f"… with this node{with_note}.")(func)
+        func = click.option("--mix", "mix", multiple=True, metavar="ID", help="… or after mixing ID …")(func)
+        return click.option("--replace", "replace", multiple=True, metavar="ID", help=replace_help)(func)
+
+    return decorate
+
+
 def scenario_options(func: Callable[..., Any]) -> Callable[..., Any]:
     options = [
         click.option(
