@@ -11,6 +11,7 @@ import math
 from typing import Any
 
 from hypothesis import strategies as st
+from reference import requirement_items
 
 INF = math.inf
 NATIONS = ("H", "F", "G")
@@ -30,14 +31,7 @@ def decision_models(draw: st.DrawFn, max_nodes: int = 7) -> dict[str, Any]:
         del nodes[-1]["nation"]
     for node_id in ids:
         allowed = [t for t in [*ids, "F", "G", "D"] if t != node_id and (candidate[node_id] or not candidate.get(t))]
-        items: list[Any] = []
-        for _ in range(draw(st.integers(0, 3))):
-            grace = draw(st.integers(0, 4))
-            if draw(st.booleans()) and len(allowed) >= 2:
-                alternatives = draw(st.lists(st.sampled_from(allowed), min_size=2, max_size=3, unique=True))
-                items.append({"any_of": alternatives, "grace_days": grace})
-            else:
-                items.append({"id": draw(st.sampled_from(allowed)), "grace_days": grace})
+        items = requirement_items(draw, allowed, max_grace=4)
         node: dict[str, Any] = {
             "id": node_id,
             "kind": draw(st.sampled_from(["supplier", "component", "platform", "capability"])),

@@ -116,6 +116,21 @@ def links(
 # --- random models ----------------------------------------------------------------------------
 
 
+def requirement_items(draw: st.DrawFn, allowed: list[str], max_grace: int) -> list[dict[str, Any]]:
+    """0–3 requirement items over ``allowed`` ids: plain or any_of (2–3 alternatives), with a grace."""
+    items: list[dict[str, Any]] = []
+    for _ in range(draw(st.integers(0, 3))):
+        if not allowed:
+            break
+        grace = draw(st.integers(0, max_grace))
+        if draw(st.booleans()) and len(allowed) >= 2:
+            alternatives = draw(st.lists(st.sampled_from(allowed), min_size=2, max_size=3, unique=True))
+            items.append({"any_of": alternatives, "grace_days": grace})
+        else:
+            items.append({"id": draw(st.sampled_from(allowed)), "grace_days": grace})
+    return items
+
+
 @st.composite
 def random_models(draw: st.DrawFn, max_nodes: int = 8, candidates: bool = True) -> dict[str, Any]:
     """Small valid models: nations H (home) and F, a datalink D, and up to ``max_nodes`` others with
@@ -137,16 +152,7 @@ def random_models(draw: st.DrawFn, max_nodes: int = 8, candidates: bool = True) 
             for t in [*ids, "F", "D"]
             if t != node_id and (status[node_id] == "candidate" or t in ("F", "D") or status[t] == "active")
         ]
-        items: list[Any] = []
-        for _ in range(draw(st.integers(0, 3))):
-            if not allowed:
-                break
-            grace = draw(st.integers(0, 5))
-            if draw(st.booleans()) and len(allowed) >= 2:
-                alts = draw(st.lists(st.sampled_from(allowed), min_size=2, max_size=3, unique=True))
-                items.append({"any_of": alts, "grace_days": grace})
-            else:
-                items.append({"id": draw(st.sampled_from(allowed)), "grace_days": grace})
+        items = requirement_items(draw, allowed, max_grace=5)
         node = {
             "id": node_id,
             "kind": draw(st.sampled_from(kinds)),
