@@ -113,6 +113,27 @@ def links(
     return out
 
 
+def carried_links(
+    replacements: list[tuple[str, str]], lost: set[tuple[str, str, str]], gained: set[tuple[str, str, str]]
+) -> list[tuple[str, str, str, str]]:
+    """Contract 4.2, literally: for each ``replace A with B`` (in order), follow later replacements of
+    B (a chain) to the node that finally took A's requirements over; a lost link (A, P, s) and a
+    gained link (final, P, s) with the same partner P and data link s are one carried link."""
+    out = set()
+    for i, (a, b) in enumerate(replacements):
+        final = b
+        for x, y in replacements[i + 1 :]:
+            if x == final:
+                final = y
+        for link in lost:
+            if a not in link[:2]:
+                continue
+            partner = link[1] if link[0] == a else link[0]
+            if (*sorted((final, partner)), link[2]) in gained:
+                out.add((a, final, partner, link[2]))
+    return sorted(out)
+
+
 # --- random models ----------------------------------------------------------------------------
 
 

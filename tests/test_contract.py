@@ -24,6 +24,7 @@ def test_replace_f35_with_gripen(run):
         "lost": [["F-35A", "KC-46", "Link-16"], ["F-35A", "USAF-F-35A", "Link-16"], ["F-35A", "USAF-F-35A", "MADL"]],
         "kept": [],
         "gained": [["Gripen-E", "KC-46", "Link-16"], ["Gripen-E", "USAF-F-35A", "Link-16"]],
+        "carried": [["F-35A", "Gripen-E", "KC-46", "Link-16"], ["F-35A", "Gripen-E", "USAF-F-35A", "Link-16"]],
     }
     assert doc["service"] == {
         "entered": ["F414", "Gripen-E", "Saab"],

@@ -3,6 +3,7 @@ another nation, that both speak a working data link."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import NamedTuple
 
 from ..model import Model
@@ -66,3 +67,60 @@ def partner_nation(model: Model, link: Link) -> str:
         if operator != home:
             return operator or "?"
     return home or "?"
+
+
+class CarriedLink(NamedTuple):
+    """A link carried over by a replacement: ``old`` lost its link with ``partner`` over ``via``
+    and ``new``, the node that took ``old``'s requirements over, gained the same link."""
+
+    old: str
+    new: str
+    partner: str
+    via: str
+
+
+def final_successors(replacements: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """For each replaced node, the node that finally took its requirements over.
+
+    ``replacements`` are the ``(A, B)`` pairs of the scenario's replace operations in the order
+    applied; a chain (A with B, then B with C) maps A (and B) to C. Mixes take nothing over: the
+    mixed node stays in service, so they are not passed here.
+
+    >>> final_successors([("A", "B"), ("B", "C"), ("X", "Y")])
+    {'A': 'C', 'B': 'C', 'X': 'Y'}
+    """
+    successor: dict[str, str] = {}
+    for old, new in replacements:
+        successor[old] = new
+    final: dict[str, str] = {}
+    for old in successor:
+        node, seen = old, {old}
+        while node in successor and successor[node] not in seen:  # a scenario cannot loop; guard anyway
+            node = successor[node]
+            seen.add(node)
+        final[old] = node
+    return final
+
+
+def carried_links(
+    lost: Iterable[Link], gained: Iterable[Link], replacements: Iterable[tuple[str, str]]
+) -> tuple[CarriedLink, ...]:
+    """The lost links that a replacement carries over (contract 4.2), sorted.
+
+    A lost link (A, P, s) of a replaced node A is carried over when the node that finally took A's
+    requirements over, B, gained the link (B, P, s) with the same partner node P and data link s.
+    One gained link may carry several lost ones (A1 and A2 both replaced by B); each lost link is
+    listed once, with its own A. One pass over the lost links with a set look-up: O(lost + gained).
+
+    >>> carried_links([Link("A", "P", "L16")], [Link("B", "P", "L16")], [("A", "B")])
+    (CarriedLink(old='A', new='B', partner='P', via='L16'),)
+    """
+    successor = final_successors(replacements)
+    gained_set = {(link.via, frozenset((link.a, link.b))) for link in gained}
+    out: set[CarriedLink] = set()
+    for link in lost:
+        for old, partner in ((link.a, link.b), (link.b, link.a)):
+            new = successor.get(old)
+            if new is not None and new != partner and (link.via, frozenset((new, partner))) in gained_set:
+                out.add(CarriedLink(old, new, partner, link.via))
+    return tuple(sorted(out))

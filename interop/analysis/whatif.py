@@ -10,7 +10,7 @@ from ..errors import ScenarioError
 from ..model import KINDS, Model, resolve
 from .cascade import Cascade, cascade
 from .cutsets import CutSet, minimal_cut_sets, single_points_of_failure
-from .links import Link, interoperability_links
+from .links import CarriedLink, Link, carried_links, interoperability_links
 from .scenario import Scenario, ServiceGraph, apply_scenario, baseline, resolve_scenario
 
 
@@ -42,6 +42,7 @@ class WhatIfResult:
     links_lost: tuple[Link, ...]
     links_kept: tuple[Link, ...]
     links_gained: tuple[Link, ...]
+    links_carried: tuple[CarriedLink, ...] = ()
     entered_service: tuple[str, ...] = ()
     left_service: tuple[str, ...] = ()
     no_longer_needed: tuple[str, ...] = ()
@@ -78,6 +79,7 @@ class WhatIfResult:
                 "lost": [list(link) for link in self.links_lost],
                 "kept": [list(link) for link in self.links_kept],
                 "gained": [list(link) for link in self.links_gained],
+                "carried": [list(link) for link in self.links_carried],
             },
             "service": {
                 "entered": list(self.entered_service),
@@ -109,6 +111,9 @@ def what_if(model: Model, scenario: Scenario, *, with_spof: bool = True) -> What
     kept = tuple(c for c in after.capabilities if c not in failed)
     links_before = interoperability_links(before)
     links_after = interoperability_links(after, failures, at)
+    links_lost = tuple(sorted(links_before - links_after))
+    links_gained = tuple(sorted(links_after - links_before))
+    replacements = [(op.target, op.replacement) for op in after.operations if op.op == "replace" and op.replacement]
     spof_added: tuple[SpofChange, ...] = ()
     spof_removed: tuple[SpofChange, ...] = ()
     if with_spof and (after.entered or after.left):
@@ -119,9 +124,10 @@ def what_if(model: Model, scenario: Scenario, *, with_spof: bool = True) -> What
         failed=failed_sorted,
         capabilities_lost=lost,
         capabilities_kept=kept,
-        links_lost=tuple(sorted(links_before - links_after)),
+        links_lost=links_lost,
         links_kept=tuple(sorted(links_before & links_after)),
-        links_gained=tuple(sorted(links_after - links_before)),
+        links_gained=links_gained,
+        links_carried=carried_links(links_lost, links_gained, replacements),
         entered_service=after.entered,
         left_service=after.left,
         no_longer_needed=_no_longer_needed(before, after),
