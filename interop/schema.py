@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from .model import CONFIDENCES, KINDS, STATUSES
-from .model.load import MODEL_KEYS, NODE_KEYS, REQUIREMENT_KEYS, TOP_KEYS
+from .model.parse import MODEL_KEYS, NODE_KEYS, REQUIREMENT_KEYS, TOP_KEYS
 
 SCHEMA_ID = "urn:interop:model-file:v1"
 EXTENSION = {"^x[-_]": {"description": "Your own data: interop ignores keys that start with x- or x_."}}

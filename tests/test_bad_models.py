@@ -199,7 +199,7 @@ def test_fifty_megabyte_file(run, tmp_path: Path) -> None:
 
 
 def test_file_over_the_size_limit(run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import interop.model.load as load
+    import interop.model.files as load
 
     monkeypatch.setattr(load, "MAX_FILE_BYTES", 2**20)
     model = tmp_path / "huge.yaml"

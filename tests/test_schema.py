@@ -8,7 +8,7 @@ import pytest
 from conftest import MINI, MODELS, ROOT
 
 from interop.model import CONFIDENCES, KINDS, STATUSES
-from interop.model.load import MODEL_KEYS, NODE_KEYS, REQUIREMENT_KEYS
+from interop.model.parse import MODEL_KEYS, NODE_KEYS, REQUIREMENT_KEYS
 from interop.model.yaml_reader import read_yaml
 from interop.schema import model_schema
 

@@ -17,7 +17,8 @@ from typing import Any
 
 from ..errors import ModelError, Problem
 from ..model import Model
-from ..model.load import NODE_KEYS, suggest
+from ..model.hints import suggest
+from ..model.parse import NODE_KEYS
 
 NODE_COLUMNS = tuple(key for key in NODE_KEYS if key != "requires")  # requirements go in edges.csv
 EDGE_COLUMNS = ("node", "requires", "group", "grace_days", "label", "confidence", "source", "notes")

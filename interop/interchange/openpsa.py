@@ -317,7 +317,7 @@ def from_open_psa(
 
 
 def _suggest_gate(name: str, gates: Collection[str]) -> str:
-    from ..model.load import suggest
+    from ..model.hints import suggest
 
     return suggest(name, gates, "name a <define-gate> of the file")
 

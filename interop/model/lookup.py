@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..errors import ScenarioError
-from .load import suggest
+from .hints import suggest
 from .types import Model
 
 
