@@ -18,7 +18,7 @@ import pytest
 from interop.errors import ModelError
 from interop.model import load_model
 
-CORPUS = Path(__file__).resolve().parent / "bad_models"
+CORPUS = Path(__file__).resolve().parent.parent / "bad_models"
 FILES = sorted(CORPUS.glob("*.yaml"))
 DIRECTORIES = sorted(p for p in CORPUS.iterdir() if p.is_dir())
 OK_MODEL = "nodes:\n  - {id: CAN, kind: nation}\n  - {id: A, kind: platform}\n"
