@@ -23,6 +23,16 @@ HEADLINES = {
     "remove-pratt-whitney.md": ["what-if", "--remove", "Pratt & Whitney"],
     "gripen-then-embargo-swe.md": ["what-if", "--replace", "F-35", "--with", "Gripen", "--embargo", "SWE"],
     "spof-all-capabilities.md": ["spof"],
+    "us-keys-alone.md": ["what-if", "--remove", "US-COMSEC-Keys"],
+    "embargo-usa-with-canadian-keys.md": [
+        "what-if",
+        "--replace",
+        "US-COMSEC-Keys",
+        "--with",
+        "CSE-COMSEC-Keys",
+        "--embargo",
+        "USA",
+    ],
 }
 
 
@@ -50,6 +60,71 @@ def test_every_source_url_is_well_formed(model):
             continue  # a document reference, not a URL
         parsed = urlparse(source)
         assert parsed.netloc and "." in parsed.netloc and not re.search(r"\s", source), source
+
+
+RESEARCH_ID = re.compile(r"\b[PNLSGQ]-\d+\b(?! MAS)")  # research-sheet ids; "L-3 MAS" is a company
+LABEL = re.compile(r"Illustrative\s+assumption\s+\(([^)]*)\)\s*:\s*(\S[^.]{9,})")
+DAYS_AND_RANGE = re.compile(r"(\d+)\s+days;\s+range\s+(\d+)\s*[-\u2013]\s*(\d+)")
+
+
+def _notes(model):
+    for node in model:
+        yield node.id, node.notes or ""
+        for req in node.requires:
+            yield f"{node.id} -> {'/'.join(req.targets)}", req.notes or ""
+
+
+def test_notes_cite_sources_not_research_sheet_ids(model):
+    """Notes ship with the tool; the research sheets do not, so an id like P-15 means nothing to a user."""
+    offenders = [(where, found.group(0)) for where, text in _notes(model) if (found := RESEARCH_ID.search(text))]
+    assert offenders == []
+
+
+def test_every_grace_period_is_a_labelled_assumption_with_a_range_and_a_reason(model):
+    """Every grace > 0 reads 'Illustrative assumption (what, N days; range A-B): why', N inside the range."""
+    problems = []
+    for node in model:
+        for req in node.requires:
+            if not req.grace_days:
+                continue
+            where = f"{node.id} -> {'/'.join(req.targets)}"
+            label = LABEL.search(req.notes or "")
+            numbers = DAYS_AND_RANGE.search(label.group(1)) if label else None
+            if not numbers:
+                problems.append(where)
+                continue
+            days, low, high = (int(g) for g in numbers.groups())
+            if days != req.grace_days or not low <= days <= high:
+                problems.append(f"{where}: label says {days} in {low}-{high}, grace_days is {req.grace_days}")
+    assert problems == []
+
+
+def test_renewed_services_and_stockpiled_parts_carry_different_assumptions(model):
+    """The audit's point: the F-35's pooled spares (a service) and the Gripen's F414 parts (a stock) differ."""
+
+    def grace(node_id, target):
+        return next(r.grace_days for r in model[node_id].requires if r.targets == (target,))
+
+    assert grace("F-35A", "F-35-Spares-Pool") < grace("F414-GE-39E", "GE-Aerospace")
+    assert grace("F-35A", "F-35-Spares-Pool") < grace("CF-18", "US-Navy-PMA-265")
+
+
+def test_gripen_package_assumes_only_what_canada_has_or_saab_offered(model):
+    """Meteor is an option (--mix), not part of the modelled Gripen: AMRAAM is its missile."""
+    gripen = model["Gripen-E"]
+    required = {t for r in gripen.requires for t in r.targets}
+    assert "AMRAAM" in required and "Meteor" not in required
+    assert {"Skyward-G-IRST", "Gripen-Landing-Gear", "Martin-Baker-Mk10L", "ES-05-Raven"} <= required
+
+
+def test_audit_corrections_are_in_the_model(model):
+    assert "General-Atomics" in {t for r in model["Lynx-Radar"].requires for t in r.targets}
+    mids = next(r for r in model["MIDS-JTRS"].requires if r.any_of)
+    assert set(mids.targets) == {"Data-Link-Solutions", "L3Harris", "EuroMIDS"}
+    assert "completed January 2023" in " ".join(mids.notes.split())
+    assert model["BCS-F"].confidence == "medium"
+    assert any("BG-07.013" in s for s in model["BCS-F"].source)
+    assert "USAF-AEWS-Sustainment" in {t for r in model["North-Warning-System"].requires for t in r.targets}
 
 
 def test_ids_and_aliases_are_unique_ignoring_case(model):
