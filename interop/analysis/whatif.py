@@ -10,6 +10,7 @@ from ..errors import ScenarioError
 from ..model import KINDS, Model, resolve
 from .cascade import Cascade, cascade
 from .cutsets import CutSet, minimal_cut_sets, single_points_of_failure
+from .factorise import Product, factorise
 from .links import CarriedLink, Link, carried_links, interoperability_links
 from .scenario import Scenario, ServiceGraph, apply_scenario, baseline, resolve_scenario
 
@@ -188,13 +189,22 @@ class SpofResult:
     def single_points(self, capability: str) -> tuple[str, ...]:
         return tuple(s[0] for s in self.cut_sets[capability] if len(s) == 1)
 
+    def groups(self, capability: str) -> tuple[Product, ...]:
+        """The cut sets of ``capability`` grouped into exact products ("one of … with one of …")."""
+        return factorise(self.cut_sets[capability])
+
     def to_dict(self) -> dict[str, Any]:
-        """Plain data in the contract's JSON shape."""
+        """Plain data in the contract's JSON shape, plus ``groups``: the same cut sets as products."""
         return {
             "max_order": self.max_order,
             "kinds": list(self.kinds) if self.kinds is not None else None,
             "capabilities": [
-                {"id": c, "cut_sets": [list(s) for s in sets]} for c, sets in sorted(self.cut_sets.items())
+                {
+                    "id": c,
+                    "cut_sets": [list(s) for s in sets],
+                    "groups": [{"order": p.order, "count": p.count, "factors": p.to_list()} for p in self.groups(c)],
+                }
+                for c, sets in sorted(self.cut_sets.items())
             ],
         }
 

@@ -97,6 +97,14 @@ def test_spof_json_shape_and_sort_order(run):
                     ["CC-330", "KC-46"],
                     ["KC-46", "SWE"],
                 ],
+                "groups": [
+                    {
+                        "order": 1,
+                        "count": 7,
+                        "factors": [["Crypto", "F-35A", "F135", "Link-16", "PW", "Tanker", "USA"]],
+                    },
+                    {"order": 2, "count": 2, "factors": [["CC-330", "SWE"], ["KC-46"]]},
+                ],
             }
         ],
     }
@@ -104,7 +112,13 @@ def test_spof_json_shape_and_sort_order(run):
     assert kinds == {
         "max_order": 3,
         "kinds": ["nation", "supplier"],
-        "capabilities": [{"id": "QRA", "cut_sets": [["PW"], ["USA"]]}],
+        "capabilities": [
+            {
+                "id": "QRA",
+                "cut_sets": [["PW"], ["USA"]],
+                "groups": [{"order": 1, "count": 2, "factors": [["PW", "USA"]]}],
+            }
+        ],
     }
 
 
