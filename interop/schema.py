@@ -20,10 +20,16 @@ _TEXT_LIST = {
     "oneOf": [{"type": "string"}, {"type": "array", "items": {"type": ["string", "integer", "number"]}}],
 }
 
+_DATE = {
+    "type": ["string", "integer"],
+    "pattern": r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$",
+    "description": "A DATE: YYYY, YYYY-MM or YYYY-MM-DD (or a year as a number).",
+}
+
 MODEL_PROPERTIES: dict[str, dict[str, Any]] = {
     "name": {"type": "string", "description": "A title for the model."},
     "home": {"type": "string", "description": "The nation whose choices are analysed (default: CAN if present)."},
-    "as_of": {"type": "string", "description": "The date the model describes, e.g. 2026-11-01."},
+    "as_of": {**_DATE, "description": "The date the model describes (the default --on date), e.g. 2026-11-01."},
     "description": {"type": "string", "description": "What the model covers."},
     "source": {**_TEXT_LIST, "description": "Where the model comes from."},
     "notes": {"type": "string", "description": "Free text."},
@@ -47,6 +53,17 @@ NODE_PROPERTIES: dict[str, dict[str, Any]] = {
     "confidence": {"enum": list(CONFIDENCES), "description": "How sure the facts are."},
     "notes": {"type": "string", "description": "Free text."},
     "tags": {**_TEXT_LIST, "description": "Labels for filtering and diagrams."},
+    "service": {
+        "type": "object",
+        "properties": {
+            "from": {**_DATE, "description": "First day in service: the first day of this DATE's period."},
+            "until": {**_DATE, "description": "Last day in service: the last day of this DATE's period."},
+        },
+        "patternProperties": EXTENSION,
+        "additionalProperties": False,
+        "description": "When the node serves (both ends optional); for a candidate, the earliest entry.",
+    },
+    "service_source": {**_TEXT_LIST, "description": "Where the service dates come from."},
 }
 
 REQUIREMENT_PROPERTIES: dict[str, dict[str, Any]] = {

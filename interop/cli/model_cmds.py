@@ -21,6 +21,9 @@ from .options import CONTEXT, emit, format_options, load, model_option, render
 def check(model_path: str | None, require_sources: bool, fmt: str) -> None:
     """Validate a model: exit 0 if it is valid, 3 with every problem (file:line) if not.
 
+    Warnings (exit 0, on standard error) point at service windows that do not line up: a node
+    that needs another which leaves service before it does is a gap on the days between.
+
     \b
     Examples:
       interop check
@@ -33,6 +36,9 @@ def check(model_path: str | None, require_sources: bool, fmt: str) -> None:
         problems = missing_sources(model)
         if problems:
             raise ModelError(problems)
+    from ..model.service import window_warnings
+
+    warnings = window_warnings(model)
     if fmt == "json":
         from ..render.json import dumps
 
@@ -47,6 +53,7 @@ def check(model_path: str | None, require_sources: bool, fmt: str) -> None:
                     "files": list(model.files),
                     "home": model.home,
                     "kinds": dict(sorted(counts.items())),
+                    "warnings": [str(w) for w in warnings],
                 }
             ),
             nl=False,
@@ -54,6 +61,9 @@ def check(model_path: str | None, require_sources: bool, fmt: str) -> None:
         return
     from ..render.text import check_summary
 
+    for warning in warnings:
+        where = f"{warning.path}:{warning.line}" if warning.line else warning.path
+        click.echo(f"{where}: warning: {warning.what} — {warning.fix}", err=True)
     click.echo(check_summary(model), nl=False)
 
 

@@ -18,7 +18,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .types import Location, Model, Node, Requirement
+from .types import Location, Model, Node, Requirement, ServiceWindow
 
 MIN_BYTES = 1_000_000
 KEEP = 8  # entries kept; older ones are removed when a new one is written
@@ -79,6 +79,12 @@ def _location(location: Location | None) -> tuple[str, int | None] | None:
     return None if location is None else (location.path, location.line)
 
 
+def _window(window: ServiceWindow | None) -> tuple[object, ...] | None:
+    if window is None:
+        return None
+    return (window.start, window.end, window.start_text, window.end_text, _location(window.location))
+
+
 def _encode(model: Model) -> tuple[object, ...]:
     nodes = []
     for n in model.nodes.values():
@@ -112,14 +118,16 @@ def _encode(model: Model) -> tuple[object, ...]:
                 n.notes,
                 n.tags,
                 _location(n.location),
+                _window(n.service),
+                n.service_source,
             )
         )
-    return ("interop-model-v1", model.name, model.home, model.as_of, model.files, tuple(nodes))
+    return ("interop-model-v2", model.name, model.home, model.as_of, model.files, tuple(nodes))
 
 
 def _decode(data: tuple[object, ...]) -> Model | None:
     tag, name, home, as_of, files, raw_nodes = data
-    if tag != "interop-model-v1":
+    if tag != "interop-model-v2":
         return None
     nodes: dict[str, Node] = {}
     for (
@@ -137,6 +145,8 @@ def _decode(data: tuple[object, ...]) -> Model | None:
         notes,
         tags,
         where,
+        window,
+        service_source,
     ) in raw_nodes:  # type: ignore[attr-defined]
         items = tuple(
             Requirement(
@@ -167,5 +177,7 @@ def _decode(data: tuple[object, ...]) -> Model | None:
             notes,
             tags,
             Location(*where) if where else None,
+            None if window is None else ServiceWindow(*window[:4], Location(*window[4]) if window[4] else None),
+            service_source,
         )
     return Model(nodes=nodes, name=name, home=home, as_of=as_of, files=files)

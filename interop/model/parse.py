@@ -11,6 +11,7 @@ from typing import Any
 
 from .hints import is_extension, key_line, line_of, suggest
 from .problems import Problems
+from .service import parse_as_of, parse_service
 from .types import CONFIDENCES, KINDS, STATUSES, Location, Node, Requirement
 
 NODE_KEYS = (
@@ -27,6 +28,8 @@ NODE_KEYS = (
     "confidence",
     "notes",
     "tags",
+    "service",
+    "service_source",
 )
 REQUIREMENT_KEYS = ("id", "any_of", "grace_days", "label", "source", "confidence", "notes")
 MODEL_KEYS = ("name", "home", "as_of", "description", "source", "notes")
@@ -51,6 +54,9 @@ def parse_meta(raw: Any, path: str, problems: Problems) -> dict[str, Any]:
                 f"unknown key {key!r} in 'model'",
                 suggest(key, MODEL_KEYS, f"allowed keys: {', '.join(MODEL_KEYS)}"),
             )
+            continue
+        if key == "as_of":
+            meta[key] = parse_as_of(value, path, key_line(raw, key), problems)
             continue
         meta[key] = None if value is None else str(value)
     meta["_line"] = key_line(raw, "home")
@@ -125,6 +131,8 @@ def parse_node(raw: Any, path: str, line: int | None, problems: Problems) -> Nod
         notes=text(raw.get("notes")),
         tags=text_list(raw, "tags", path, node_id, problems),
         location=where,
+        service=parse_service(raw, path, node_id, problems),
+        service_source=text_list(raw, "service_source", path, node_id, problems),
     )
 
 

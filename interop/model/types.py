@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -65,6 +66,43 @@ class Requirement:
 
 
 @dataclass(frozen=True, slots=True)
+class ServiceWindow:
+    """When a node serves: from ``start`` through ``end``, both inclusive; None = open-ended.
+
+    ``start_text``/``end_text`` keep the DATE as written (``2034``), for messages; the dates are
+    the first day of ``from``'s period and the last day of ``until``'s (contract §4.1).
+    """
+
+    start: datetime.date | None = None
+    end: datetime.date | None = None
+    start_text: str | None = None
+    end_text: str | None = None
+    location: Location | None = None
+
+    def contains(self, day: datetime.date) -> bool:
+        """Whether the node is within its window on ``day``."""
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+    def describe(self) -> str:
+        """``2026-01-01 to 2032-12-31``, ``from 2030-01-01``, ``until 2032-12-31`` or ``always``."""
+        if self.start and self.end:
+            return f"{self.start.isoformat()} to {self.end.isoformat()}"
+        if self.start:
+            return f"from {self.start.isoformat()}"
+        if self.end:
+            return f"until {self.end.isoformat()}"
+        return "always"
+
+    def absence(self, day: datetime.date) -> str:
+        """Why the node is out of its window on ``day``: ``enters 2034`` or ``left service 2032-12-31``."""
+        if self.start is not None and day < self.start:
+            return f"enters {self.start_text or self.start.isoformat()}"
+        if self.end is not None and self.end < day:
+            return f"left service {self.end.isoformat()}"
+        return "in service"
+
+
+@dataclass(frozen=True, slots=True)
 class Node:
     """A platform, supplier, nation, data link, … with what it requires and what it speaks."""
 
@@ -82,6 +120,8 @@ class Node:
     notes: str | None = None
     tags: tuple[str, ...] = ()
     location: Location | None = None
+    service: ServiceWindow | None = None
+    service_source: tuple[str, ...] = ()
 
     @property
     def is_candidate(self) -> bool:
@@ -90,6 +130,10 @@ class Node:
     def label(self) -> str:
         """``id`` alone, or ``id (name)`` when the name says more."""
         return self.id if self.name in ("", self.id) else f"{self.id} ({self.name})"
+
+    def serves_on(self, day: datetime.date) -> bool:
+        """Whether ``day`` lies within the node's service window (always, without one)."""
+        return self.service is None or self.service.contains(day)
 
 
 @dataclass(frozen=True)
@@ -134,6 +178,23 @@ class Model:
         if text in self.nodes:
             return text
         return self._lookup.get(text.strip().casefold())
+
+    @property
+    def as_of_date(self) -> datetime.date | None:
+        """The first day of ``as_of`` (the default ``--on`` date), or None without one."""
+        from .dates import DateFormError, first_day
+
+        if not self.as_of:
+            return None
+        try:
+            return first_day(self.as_of)
+        except DateFormError:  # the loader validates as_of; a hand-built Model may not
+            return None
+
+    @property
+    def has_service_dates(self) -> bool:
+        """Whether any node has a service window."""
+        return any(node.service is not None for node in self.nodes.values())
 
     def operator_of(self, node_id: str) -> str | None:
         """A node's operator: its own ``operator`` or the model's home nation."""

@@ -65,7 +65,8 @@ class SourceText:
 
     def line_of_key(self, key: str, start: int) -> int | None:
         pattern = re.compile(rb"(?:^|[{,\s])[\"']?" + re.escape(key.encode()) + rb"[\"']?\s*:", re.M)
-        match = pattern.search(self.data, start)
+        # From one byte before the mapping's first key, so that key itself is found too.
+        match = pattern.search(self.data, max(0, start - 1))
         return self.line_at(match.end() - 1) if match else None
 
 
