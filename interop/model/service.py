@@ -64,7 +64,9 @@ def parse_as_of(value: Any, path: str, line: int | None, problems: Problems) -> 
     try:
         return parse_period(value).first.isoformat()
     except DateFormError as error:
-        problems.add(path, line, f"'as_of' in 'model': {error}", "write the date the model describes, e.g. 'as_of: 2026-11-01'")
+        problems.add(
+            path, line, f"'as_of' in 'model': {error}", "write the date the model describes, e.g. 'as_of: 2026-11-01'"
+        )
         return None
 
 
@@ -111,8 +113,7 @@ def window_warnings(model: Model) -> list[Problem]:
                     where.line,
                     f"{node.id!r} needs {needs}, which leaves service {last.isoformat()}, "
                     f"before {node.id!r} does ({requirer_end})",
-                    "add the successor as an alternative (any_of), end the requirer's service too, "
-                    "or accept the gap",
+                    "add the successor as an alternative (any_of), end the requirer's service too, or accept the gap",
                 )
             )
     return problems
