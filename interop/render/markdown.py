@@ -126,6 +126,8 @@ def node_detail(model: Model, node: Node, required_by: Sequence[str]) -> str:
         ("Operator", node.operator or f"{model.home} (home)"),
         ("Interfaces", ", ".join(node.interfaces)),
         ("Confidence", node.confidence or ""),
+        ("In service", node.service.describe() if node.service else ""),
+        ("Service dates from", " ".join(node.service_source)),
         ("Requires", "; ".join(i.describe() for i in node.requires)),
         ("Required by", ", ".join(sorted(set(required_by)))),
         ("Defined at", str(node.location or "")),

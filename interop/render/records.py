@@ -22,8 +22,10 @@ def requirement_record(item: Requirement) -> dict[str, Any]:
 
 
 def node_record(node: Node, required_by: Iterable[str] = ()) -> dict[str, Any]:
-    """A node as plain data (every field, requirements expanded, where it is written)."""
-    return {
+    """A node as plain data (every field, requirements expanded, where it is written).
+
+    ``service`` (first and last day, ISO, null when open) appears only on a node that has one."""
+    record = {
         "id": node.id,
         "kind": node.kind,
         "name": node.name,
@@ -40,3 +42,10 @@ def node_record(node: Node, required_by: Iterable[str] = ()) -> dict[str, Any]:
         "tags": list(node.tags),
         "location": {"path": node.location.path, "line": node.location.line} if node.location else None,
     }
+    if node.service is not None:
+        record["service"] = {
+            "from": node.service.start.isoformat() if node.service.start else None,
+            "until": node.service.end.isoformat() if node.service.end else None,
+            "source": list(node.service_source),
+        }
+    return record

@@ -119,6 +119,7 @@ def node_detail(model: Model, node: Node, required_by: Iterable[str]) -> str:
         ("interfaces", ", ".join(node.interfaces)),
         ("confidence", node.confidence or ""),
         ("tags", ", ".join(node.tags)),
+        ("in service", node.service.describe() if node.service else ""),
         ("defined at", str(node.location or "")),
     ]
     out += [f"{INDENT}{label + ':':<12}{value}" for label, value in fields if value]
@@ -132,6 +133,8 @@ def node_detail(model: Model, node: Node, required_by: Iterable[str]) -> str:
         out.append(f"{INDENT}required by: {', '.join(dependents)}")
     for source in node.source:
         out.append(f"{INDENT}source:     {source}")
+    for source in node.service_source:
+        out.append(f"{INDENT}dates from: {source}")
     if node.notes:
         out.append(f"{INDENT}notes:      {node.notes}")
     return "\n".join(out) + "\n"
