@@ -11,6 +11,7 @@ from .scenario import (
     baseline,
     resolve_scenario,
 )
+from .study import Origin, Study
 from .whatif import Failure, SpofChange, SpofResult, WhatIfResult, spof, what_if
 
 __all__ = [
@@ -19,10 +20,12 @@ __all__ = [
     "Failure",
     "Link",
     "Operation",
+    "Origin",
     "Scenario",
     "ServiceGraph",
     "SpofChange",
     "SpofResult",
+    "Study",
     "WhatIfResult",
     "apply_scenario",
     "baseline",

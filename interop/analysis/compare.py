@@ -24,9 +24,10 @@ from typing import Any
 from ..errors import ScenarioError
 from ..model import Model, resolve
 from .cutsets import single_points_of_failure
-from .exposure import exposure, foreign_nations, structural_state
-from .links import interoperability_links, partner_nation
-from .scenario import Scenario, ServiceGraph
+from .exposure import foreign_nations
+from .links import partner_nation
+from .scenario import STRUCTURAL, Scenario
+from .study import Study
 
 
 def attribution(model: Model, node_id: str) -> str | None:
@@ -154,19 +155,19 @@ def compare(model: Model, options: Sequence[Scenario], nations: Collection[str] 
     rows: list[OptionRow] = []
     seen: set[tuple[tuple[str, ...], ...]] = set()
     for option in options:
-        structural, graph = structural_state(model, option)
-        structural = Scenario(structural.operations)
-        key = tuple(tuple(op.as_list()) for op in structural.operations)
+        study = Study.of(model, Scenario(tuple(op for op in option.operations if op.op in STRUCTURAL)))
+        key = tuple(tuple(op.as_list()) for op in study.scenario.operations)
         if key in seen:
             continue
         seen.add(key)
-        rows.append(_row(model, structural, graph, nations))
+        rows.append(_row(study, nations))
     all_nations = sorted({n for row in rows for n, _ in row.embargo})
     capabilities = sorted({c for row in rows for c in row.capabilities})
     return CompareResult(model, tuple(rows), tuple(all_nations), tuple(capabilities))
 
 
-def _row(model: Model, scenario: Scenario, graph: ServiceGraph, nations: Collection[str] | None) -> OptionRow:
+def _row(study: Study, nations: Collection[str] | None) -> OptionRow:
+    model, scenario, graph = study.model, study.scenario, study.structure
     home = model.home
     spof_nodes = sorted({n for nodes in single_points_of_failure(graph).values() for n in nodes})
     by_nation: dict[str, int] = {}
@@ -175,12 +176,12 @@ def _row(model: Model, scenario: Scenario, graph: ServiceGraph, nations: Collect
         if where is not None and where != home:
             by_nation[where] = by_nation.get(where, 0) + 1
     link_counts: dict[tuple[str, str], int] = {}
-    for link in interoperability_links(graph):
+    for link in study.links_structure:
         key = (partner_nation(model, link), link.via)
         link_counts[key] = link_counts.get(key, 0) + 1
     in_service = set(foreign_nations(graph))
     asked = None if nations is None else [n for n in nations if n in in_service]
-    exposures = exposure(model, scenario, asked).nations
+    exposures = study.exposure(asked).nations
     embargo = []
     for nation in exposures:
         lost = {f.id: f.at_days for f in nation.capabilities_lost}

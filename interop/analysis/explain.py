@@ -9,13 +9,17 @@ scenario removed or embargoed it; each s(i) is a target of requirement item ``s(
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import ScenarioError
 from ..model import Model, Requirement, resolve
-from .cascade import Cascade, cascade
-from .scenario import Scenario, ServiceGraph, apply_scenario, resolve_scenario
+from .cascade import Cascade
+from .scenario import Scenario, ServiceGraph
+
+if TYPE_CHECKING:
+    from .study import Origin, Study
 
 
 @dataclass(frozen=True)
@@ -121,24 +125,30 @@ def explain(model: Model, scenario: Scenario, node: str) -> Explanation:
     >>> [(s.node, s.day, s.grace) for s in explain(m, Scenario.build(remove=["S"]), "C").chain]
     [('S', 0, 0), ('P', 30, 30), ('C', 30, 0)]
     """
-    scenario = resolve_scenario(model, scenario)
+    from .study import Study
+
+    return Study.of(model, scenario).explain(node)
+
+
+def explain_in(study: Study, node: str) -> Explanation:
+    """Explain ``node`` (id or alias) within an existing study (no second scenario pass)."""
+    model, scenario, graph = study.model, study.scenario, study.state
     node = resolve(model, node)
-    graph = apply_scenario(model, scenario)
     if node not in graph.requires:
         raise ScenarioError(_not_in_service(model, scenario, node))
-    failures = cascade(graph)
+    failures = study.cascade
     fails_at = failures.times.get(node)
     at = scenario.at_days
     holds = fails_at is None or (at is not None and fails_at > at)
-    chain = cause_chain(graph, failures, scenario, node) if fails_at is not None else ()
+    chain = cause_chain(graph, failures, study.origins, node) if fails_at is not None else ()
     requirements = tuple(_support(graph, failures, node, i, at) for i in range(len(graph.requires[node])))
     rescues = _rescues(graph, failures, node, at) if holds else ()
     return Explanation(model, scenario, node, fails_at, holds, chain, requirements, rescues)
 
 
-def cause_chain(graph: ServiceGraph, failures: Cascade, scenario: Scenario, node: str) -> tuple[Step, ...]:
-    """The chain of causes from a day-0 failure to ``node`` (which must fail), root first."""
-    origins = {op.target: ("embargoed" if op.op == "embargo" else "removed") for op in scenario.operations}
+def cause_chain(graph: ServiceGraph, failures: Cascade, origins: Mapping[str, Origin], node: str) -> tuple[Step, ...]:
+    """The chain of causes from a day-0 failure to ``node`` (which must fail), root first;
+    ``origins`` says how the scenario touched each day-0 failure (Study.origins)."""
     steps: list[Step] = []
     current = node
     while True:

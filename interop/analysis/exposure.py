@@ -15,14 +15,17 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import ScenarioError
 from ..model import Model, resolve
 from .cascade import Cascade, cascade
-from .links import Link, interoperability_links
-from .scenario import STRUCTURAL, Scenario, ServiceGraph, apply_scenario, baseline, resolve_scenario
+from .links import Link
+from .scenario import Scenario, ServiceGraph
 from .whatif import Failure
+
+if TYPE_CHECKING:
+    from .study import Study
 
 
 @dataclass(frozen=True)
@@ -36,12 +39,21 @@ class NationExposure:
     failed: tuple[Failure, ...]
     channels: tuple[tuple[str, int], ...]
 
+    @property
+    def nodes_failed(self) -> int:
+        """How many nodes fail because of the embargo: ``failed`` without the nation itself.
+
+        This is the one "nodes failed" count every output prints (text, Markdown, JSON, report).
+        """
+        return sum(1 for f in self.failed if f.id != self.nation)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "nation": self.nation,
             "capabilities_lost": [{"id": f.id, "at_days": f.at_days} for f in self.capabilities_lost],
             "links_lost": [list(link) for link in self.links_lost],
             "failed": [{"id": f.id, "at_days": f.at_days} for f in self.failed],
+            "nodes_failed": self.nodes_failed,
             "channels": [{"id": c, "failures": n} for c, n in self.channels],
         }
 
@@ -64,14 +76,6 @@ class ExposureResult:
         }
 
 
-def structural_state(model: Model, scenario: Scenario | None) -> tuple[Scenario, ServiceGraph]:
-    """The scenario reduced to its (resolved) replace/mix operations, and the graph they give."""
-    resolved = resolve_scenario(model, scenario or Scenario())
-    structural = Scenario(tuple(op for op in resolved.operations if op.op in STRUCTURAL), resolved.at_days)
-    graph = apply_scenario(model, structural) if structural.operations else baseline(model)
-    return structural, graph
-
-
 def foreign_nations(graph: ServiceGraph) -> tuple[str, ...]:
     """Every in-service nation node except the home nation, sorted."""
     model = graph.model
@@ -91,9 +95,19 @@ def exposure(model: Model, scenario: Scenario | None = None, nations: Collection
     >>> [(f.id, f.at_days) for f in usa.capabilities_lost], usa.channels
     ([('QRA', 60)], (('PW', 3),))
     """
-    structural, graph = structural_state(model, scenario)
+    from .study import Study
+
+    return Study.of(model, scenario).exposure(nations)
+
+
+def measure_exposure(study: Study, nations: Collection[str] | None) -> ExposureResult:
+    """Exposure of each nation asked on the study's structure: one cascade per nation; the links
+    after an embargo are the structural links whose ends still work (no second link pass)."""
+    from .study import working_links
+
+    model, graph, structural = study.model, study.structure, study.structural_scenario
     asked = foreign_nations(graph) if nations is None else _check_nations(model, graph, nations)
-    links_before = interoperability_links(graph)
+    links_before = study.links_structure
     capabilities = set(graph.capabilities)
     at = structural.at_days
     out = []
@@ -101,7 +115,7 @@ def exposure(model: Model, scenario: Scenario | None = None, nations: Collection
         failures = cascade(graph, [nation])
         failed = failures.failed(at)
         ordered = tuple(Failure(n, t) for n, t in sorted(failed.items(), key=lambda kv: (kv[1], kv[0])))
-        links_after = interoperability_links(graph, failures, at)
+        links_after = working_links(links_before, failures, at)
         out.append(
             NationExposure(
                 nation=nation,

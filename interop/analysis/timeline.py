@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .cascade import Cascade
 from .links import Link
 from .whatif import WhatIfResult
+
+if TYPE_CHECKING:
+    from .study import Study
 
 # Event kinds in the order they are listed within one day.
 KINDS = ("left service", "removed", "embargoed", "failed", "capability lost", "link lost")
@@ -51,17 +54,24 @@ def timeline(result: WhatIfResult) -> tuple[Event, ...]:
     >>> [(e.day, e.kind, e.subject) for e in timeline(what_if(m, Scenario.build(remove=["S"])))]
     [(0, 'removed', 'S'), (30, 'capability lost', 'C')]
     """
-    assert result.graph is not None and result.failures is not None, "what_if() results carry graph and failures"
-    operations = {op.target: op.op for op in result.scenario.operations if op.op in ("remove", "embargo")}
-    replaced_by = {op.target: op.replacement for op in result.scenario.operations if op.op == "replace"}
-    capabilities = set(result.graph.capabilities)
+    if result.study is not None:
+        return result.study.events
+    from .study import Study
+
+    return Study.of(result.model, result.scenario).events
+
+
+def study_events(study: Study) -> tuple[Event, ...]:
+    """The events of a study's scenario (see :func:`timeline`)."""
+    initial = {node: origin for node, origin in study.origins.items() if origin in ("removed", "embargoed")}
+    replaced_by = {op.target: op.replacement for op in study.scenario.operations if op.op == "replace"}
     return events(
-        failed={f.id: f.at_days for f in result.failed},
-        failures=result.failures,
-        initial=operations,
-        capabilities=capabilities,
-        left={node: replaced_by.get(node) for node in result.left_service},
-        links_lost=result.links_lost,
+        failed={f.id: f.at_days for f in study.failed},
+        failures=study.cascade,
+        initial=initial,
+        capabilities=study.state.capabilities,
+        left={node: replaced_by.get(node) for node in study.state.left},
+        links_lost=study.links_lost,
     )
 
 
@@ -74,14 +84,14 @@ def events(
     links_lost: Iterable[Link],
 ) -> tuple[Event, ...]:
     """Events from the pieces: ``failed`` (node → day, already cut at the day asked), the cascade
-    (for causes), the initial failures (node → "remove"/"embargo"), the capabilities, the nodes
+    (for causes), the initial failures (node → "removed"/"embargoed"), the capabilities, the nodes
     that left service (node → replacement) and the links lost."""
     capability_set = set(capabilities)
     out = [Event(0, "left service", node, replacement) for node, replacement in left.items()]
     for node, day in failed.items():
         cause = failures.causes.get(node)
         if node in initial and cause is None:
-            kind = "embargoed" if initial[node] == "embargo" else "removed"
+            kind = initial[node]
         else:
             kind = "capability lost" if node in capability_set else "failed"
         out.append(Event(day, kind, node, cause.trigger if cause else None))

@@ -61,6 +61,7 @@ class View:
     scenario: str | None = None
     failed: Mapping[str, int] = field(default_factory=dict)
     initial: frozenset[str] = frozenset()
+    origins: Mapping[str, str] = field(default_factory=dict)
     entered: frozenset[str] = frozenset()
     left: frozenset[str] = frozenset()
     failed_groups: Mapping[str, int] = field(default_factory=dict)
@@ -100,7 +101,7 @@ def diagram_view(
     """
     if group_by not in GROUP_BY:
         raise ScenarioError(f"unknown grouping {group_by!r} — use one of: {', '.join(GROUP_BY)}")
-    before = baseline(model)
+    before = result.study.baseline if result is not None and result.study is not None else baseline(model)
     after = result.graph if result is not None and result.graph is not None else before
     left = frozenset(result.left_service) if result is not None else frozenset()
     dependencies = _all_dependencies(before, after, left)
@@ -155,6 +156,7 @@ def diagram_view(
         scenario=result.scenario.describe() if result is not None else None,
         failed=MappingProxyType({n: t for n, t in sorted(failed.items()) if n in nodes}),
         initial=initial,
+        origins=MappingProxyType({n: o for n, o in result.origins.items() if n in initial}) if result else {},
         entered=frozenset(result.entered_service) & nodes if result is not None else frozenset(),
         left=left & nodes,
         failed_groups=MappingProxyType(failed_groups),

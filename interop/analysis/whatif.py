@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
 
 from ..errors import ScenarioError
 from ..model import KINDS, Model, resolve
-from .cascade import Cascade, cascade
+from .cascade import Cascade
 from .cutsets import CutSet, minimal_cut_sets, single_points_of_failure
 from .factorise import Product, factorise
-from .links import CarriedLink, Link, carried_links, interoperability_links
-from .scenario import Scenario, ServiceGraph, apply_scenario, baseline, resolve_scenario
+from .links import CarriedLink, Link
+from .scenario import STRUCTURAL, Scenario, ServiceGraph
+
+if TYPE_CHECKING:
+    from .study import Origin, Study
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,8 +53,10 @@ class WhatIfResult:
     no_longer_needed: tuple[str, ...] = ()
     spof_added: tuple[SpofChange, ...] = ()
     spof_removed: tuple[SpofChange, ...] = ()
+    origins: Mapping[str, Origin] = field(default_factory=lambda: MappingProxyType({}))
     graph: ServiceGraph | None = field(default=None, repr=False, compare=False)
     failures: Cascade | None = field(default=None, repr=False, compare=False)
+    study: Study | None = field(default=None, repr=False, compare=False)
 
     def _repr_markdown_(self) -> str:
         """Jupyter: the same tables as ``interop what-if --format markdown``."""
@@ -100,52 +106,18 @@ def what_if(model: Model, scenario: Scenario, *, with_spof: bool = True) -> What
     Ids may be aliases in any case; they are resolved first (ScenarioError if unknown).
     ``with_spof`` adds the single points of failure that the structural changes add or remove.
     """
-    scenario = resolve_scenario(model, scenario)
-    before = baseline(model)
-    after = apply_scenario(model, scenario)
-    failures = cascade(after)
-    at = scenario.at_days
-    failed = failures.failed(at)
-    failed_sorted = tuple(Failure(n, t) for n, t in sorted(failed.items(), key=lambda kv: (kv[1], kv[0])))
-    capability_ids = set(after.capabilities)
-    lost = tuple(f for f in failed_sorted if f.id in capability_ids)
-    kept = tuple(c for c in after.capabilities if c not in failed)
-    links_before = interoperability_links(before)
-    links_after = interoperability_links(after, failures, at)
-    links_lost = tuple(sorted(links_before - links_after))
-    links_gained = tuple(sorted(links_after - links_before))
-    replacements = [(op.target, op.replacement) for op in after.operations if op.op == "replace" and op.replacement]
-    spof_added: tuple[SpofChange, ...] = ()
-    spof_removed: tuple[SpofChange, ...] = ()
-    if with_spof and (after.entered or after.left):
-        spof_added, spof_removed = _spof_changes(before, after)
-    return WhatIfResult(
-        model=model,
-        scenario=scenario,
-        failed=failed_sorted,
-        capabilities_lost=lost,
-        capabilities_kept=kept,
-        links_lost=links_lost,
-        links_kept=tuple(sorted(links_before & links_after)),
-        links_gained=links_gained,
-        links_carried=carried_links(links_lost, links_gained, replacements),
-        entered_service=after.entered,
-        left_service=after.left,
-        no_longer_needed=_no_longer_needed(before, after),
-        spof_added=spof_added,
-        spof_removed=spof_removed,
-        graph=after,
-        failures=failures,
-    )
+    from .study import Study
+
+    return Study.of(model, scenario).what_if(with_spof=with_spof)
 
 
-def _spof_changes(before: ServiceGraph, after: ServiceGraph) -> tuple[tuple[SpofChange, ...], ...]:
+def spof_changes(before: ServiceGraph, after: ServiceGraph) -> tuple[tuple[SpofChange, ...], ...]:
     """Compare single points of failure before and after the structural changes.
 
     Only capabilities that depended on a replaced or mixed node can change: the requirements of
     every other capability's whole upstream are untouched, so they are not recomputed.
     """
-    touched = before.downstream(op.target for op in after.operations if op.op in ("replace", "mix"))
+    touched = before.downstream(op.target for op in after.operations if op.op in STRUCTURAL)
     old = single_points_of_failure(before, [c for c in before.capabilities if c in touched])
     new = single_points_of_failure(after, [c for c in after.capabilities if c in touched or c not in before.requires])
     old_pairs = {(c, n) for c, nodes in old.items() for n in nodes}
@@ -155,9 +127,9 @@ def _spof_changes(before: ServiceGraph, after: ServiceGraph) -> tuple[tuple[Spof
     return added, removed
 
 
-def _no_longer_needed(before: ServiceGraph, after: ServiceGraph) -> tuple[str, ...]:
+def no_longer_needed(before: ServiceGraph, after: ServiceGraph) -> tuple[str, ...]:
     """Nodes still in service that some capability needed before the change and none needs after."""
-    if not any(op.op in ("replace", "mix") for op in after.operations):
+    if not any(op.op in STRUCTURAL for op in after.operations):
         return ()
     needed_before = before.upstream(before.capabilities)
     needed_after = after.upstream(after.capabilities)
@@ -222,9 +194,10 @@ def spof(
     """Minimal cut sets for ``capabilities`` (ids or aliases; default every capability in service),
     on the baseline or after a scenario's structural changes (replace/mix). ``progress(done, total)``
     and ``budget`` are passed to minimal_cut_sets (a progress bar; a guard against explosions)."""
-    scenario = resolve_scenario(model, scenario or Scenario())
-    structural = Scenario(tuple(op for op in scenario.operations if op.op in ("replace", "mix")))
-    graph = apply_scenario(model, structural) if structural.operations else baseline(model)
+    from .study import Study
+
+    study = Study.of(model, _structural_only(scenario))
+    structural, graph = study.scenario, study.structure
     if kinds is not None:
         unknown = sorted(set(kinds) - set(KINDS))
         if unknown:
@@ -241,3 +214,10 @@ def spof(
                 )
     cut_sets = minimal_cut_sets(graph, targets, max_order=max_order, kinds=kinds, progress=progress, budget=budget)
     return SpofResult(model, max_order, kinds, cut_sets, structural)
+
+
+def _structural_only(scenario: Scenario | None) -> Scenario:
+    """The replacements and mixes of ``scenario`` (spof measures structure, not losses)."""
+    if scenario is None:
+        return Scenario()
+    return Scenario(tuple(op for op in scenario.operations if op.op in STRUCTURAL))

@@ -15,7 +15,7 @@ DIAGRAM_FORMATS = ("dot", "svg", "png", "mermaid")
 
 def _scenario_result(ctx: click.Context, model: Any, options: dict[str, Any]) -> Any:
     """The what-if result of the scenario options, or None when none is given."""
-    from ..analysis import what_if
+    from ..analysis.study import Study
 
     scenario = build_scenario(
         ctx,
@@ -28,7 +28,7 @@ def _scenario_result(ctx: click.Context, model: Any, options: dict[str, Any]) ->
     )
     if scenario.is_baseline and scenario.at_days is None:
         return None
-    return what_if(model, scenario)
+    return Study.of(model, scenario).what_if()
 
 
 @cli.command(cls=ScenarioCommand, context_settings=CONTEXT)
@@ -175,8 +175,7 @@ def report(
       interop report --embargo USA --at 90 -o usa-90.md --diagram svg
       interop report --replace F-35 --with Gripen --format html -o gripen.html
     """
-    from ..analysis import what_if
-    from ..analysis.exposure import exposure
+    from ..analysis.study import Study
     from ..analysis.views import diagram_view
     from ..render import report as render_report
 
@@ -194,8 +193,9 @@ def report(
         options["embargo"],
         options["at_days"],
     )
-    result = what_if(model, scenario)
-    exposed = exposure(model, result.scenario)
+    study = Study.of(model, scenario)
+    result = study.what_if()
+    exposed = study.exposure()
     if focus is not None:
         view = diagram_view(model, result, focus=focus, depth=depth)
     else:

@@ -95,7 +95,7 @@ def state_lines(view: View, node_id: str) -> list[str]:
     if node_id in view.failed:
         day = view.failed[node_id]
         if node_id in view.initial:
-            out.append("embargoed, day 0" if view.model.nodes[node_id].kind == "nation" else "removed, day 0")
+            out.append(f"{view.origins[node_id]}, day 0")
         else:
             out.append(f"fails day {day}")
     return out

@@ -220,7 +220,7 @@ def exposure(result: ExposureResult, heading_level: int = 2) -> str:
                 str(len(nation.capabilities_lost)),
                 first,
                 str(len(nation.links_lost)),
-                str(len(nation.failed) - 1),
+                str(nation.nodes_failed),
                 top,
             )
         )

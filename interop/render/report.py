@@ -238,7 +238,7 @@ def _because(result: WhatIfResult, node_id: str) -> tuple[str, list[tuple[str, i
         return "", []
     cause = result.failures.causes.get(node_id)
     if cause is None:
-        return ("embargoed" if result.model.nodes[node_id].kind == "nation" else "removed"), []
+        return result.origins[node_id], []
     item = result.graph.requires[node_id][cause.item]
     text = f"{cause.trigger} failed"
     if item.any_of:
@@ -359,7 +359,7 @@ def _exposure(exposed: ExposureResult, cites: Citations) -> list[Block]:
             (
                 nation.nation,
                 lost,
-                str(len(nation.failed)),
+                str(nation.nodes_failed),
                 str(len(nation.links_lost)),
                 channels or "—",
                 cites.cite(ids),

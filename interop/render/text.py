@@ -248,7 +248,7 @@ def exposure(result: ExposureResult) -> str:
     if not result.nations:
         out += ["", "No foreign nation is in service."]
     for nation in result.nations:
-        failed = len(nation.failed) - 1
+        failed = nation.nodes_failed
         out += [
             "",
             f"{nation.nation} — {name_of(model, nation.nation)}: "

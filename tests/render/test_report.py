@@ -98,7 +98,7 @@ def test_sections_hold_the_analysis_results(run):
     for nation in exposed.nations:
         lost = ", ".join(f"{f.id} (day {f.at_days})" for f in nation.capabilities_lost) or "none"
         assert (
-            f"| {nation.nation} | {lost} | {len(nation.failed)} | {len(nation.links_lost)} |"
+            f"| {nation.nation} | {lost} | {nation.nodes_failed} | {len(nation.links_lost)} |"
             in parts["Exposure by nation"]
         )
     assert "```mermaid\nflowchart LR\n" in parts["Diagram"]
