@@ -7,6 +7,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Hypothesis profiles: "dev" (the default) is quick for local runs; "ci" is the full run that
+# .ci/run selects with HYPOTHESIS_PROFILE=ci. Property tests leave max_examples to the profile.
+settings.register_profile(
+    "ci", max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow], print_blob=True
+)
+settings.register_profile("dev", max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 # Tests never write to the user's model cache (tests/test_cache.py turns it on in a temp folder).
 os.environ["INTEROP_CACHE"] = "0"

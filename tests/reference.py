@@ -153,12 +153,17 @@ def requirement_items(draw: st.DrawFn, allowed: list[str], max_grace: int) -> li
 
 
 @st.composite
-def random_models(draw: st.DrawFn, max_nodes: int = 8, candidates: bool = True) -> dict[str, Any]:
+def random_models(draw: st.DrawFn, max_nodes: int = 8, candidates: bool = True, swap: bool = False) -> dict[str, Any]:
     """Small valid models: nations H (home) and F, a datalink D, and up to ``max_nodes`` others with
-    random requirements (plain and any_of, grace 0–5, cycles allowed) and some candidates."""
+    random requirements (plain and any_of, grace 0–5, cycles allowed) and some candidates.
+
+    ``swap``: the model always has a candidate (n0) to bring in, so a replacement or mix can be
+    drawn on every example (D is always an active non-nation node to replace)."""
     n = draw(st.integers(2, max_nodes))
     ids = [f"n{i}" for i in range(n)]
     status = {i: ("candidate" if candidates and draw(st.integers(0, 4)) == 0 else "active") for i in ids}
+    if swap:
+        status["n0"] = "candidate"
     nodes: list[dict[str, Any]] = [
         {"id": "H", "kind": "nation"},
         {"id": "F", "kind": "nation"},

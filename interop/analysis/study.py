@@ -27,7 +27,7 @@ Shape (extend it with a field or a ``cached_property``; keep it frozen and pure)
 ...     {"id": "C", "kind": "capability", "requires": [{"id": "S", "grace_days": 30}]}]})
 >>> study = Study.of(m, Scenario.build(remove=["usa"]))
 >>> [(f.id, f.at_days) for f in study.failed], study.origin("USA")
-([('USA', 0), ('S', 0), ('C', 30)], 'removed')
+([('S', 0), ('USA', 0), ('C', 30)], 'removed')
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ from interop.analysis import Scenario, what_if
 from interop.analysis.links import CarriedLink, Link, carried_links, final_successors
 from interop.model import model_from_data
 
-SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def _swap_model(extra: list[dict] | None = None) -> object:

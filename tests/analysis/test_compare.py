@@ -128,16 +128,11 @@ def compare_cases(draw):
     return model, choices
 
 
-@settings(max_examples=80, deadline=None)
+@settings(deadline=None)
 @given(compare_cases())
 def test_compare_agrees_with_what_ifs_one_by_one(case):
     model, choices = case
-    try:
-        options = options_from(model, choices)
-        result = compare(model, options)
-    except Exception as error:  # a replacement taking a node out that a later one needs
-        assert type(error).__name__ == "ScenarioError"
-        return
+    result = compare(model, options_from(model, choices))  # each option is one valid swap: never an error
     for row in result.options:
         plain = what_if(model, row.scenario, with_spof=False)
         assert row.capabilities == plain.graph.capabilities

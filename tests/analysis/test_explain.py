@@ -64,7 +64,7 @@ def explain_cases(draw):
     return model, removed
 
 
-@settings(max_examples=150, deadline=None)
+@settings(deadline=None)
 @given(explain_cases())
 def test_chain_is_a_valid_cause_path(case):
     model, removed = case

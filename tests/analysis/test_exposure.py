@@ -92,7 +92,7 @@ def exposure_cases(draw):
     return model, draw(st.sampled_from(options)), at
 
 
-@settings(max_examples=120, deadline=None)
+@settings(deadline=None)
 @given(exposure_cases())
 def test_exposure_agrees_with_one_what_if_per_nation(case):
     model, option, at = case

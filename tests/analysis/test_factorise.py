@@ -13,7 +13,7 @@ from interop.analysis import baseline, minimal_cut_sets
 from interop.analysis.factorise import Product, expand_all, factorise
 from interop.model import model_from_data
 
-SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 ALPHABET = [f"x{i}" for i in range(9)]
 
 
@@ -79,7 +79,7 @@ def test_a_single_product_comes_back_as_itself(k, data):
     assert sorted(only.factors) == sorted(factors)
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(ref.random_models(max_nodes=7), st.integers(1, 3))
 def test_groups_of_real_cut_sets_expand_to_the_engine_output(data, k):
     model = model_from_data(data)

@@ -79,7 +79,7 @@ def mixed_cases(draw):
     return data, model, a, b, removed
 
 
-@settings(max_examples=150, deadline=None)
+@settings(deadline=None)
 @given(mixed_cases())
 def test_mix_matches_brute_force(case):
     data, model, a, b, removed = case

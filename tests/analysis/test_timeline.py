@@ -54,7 +54,7 @@ def timeline_cases(draw):
     return model, Scenario.build(remove=removed, at_days=draw(st.sampled_from([None, 0, 3])))
 
 
-@settings(max_examples=100, deadline=None)
+@settings(deadline=None)
 @given(timeline_cases())
 def test_timeline_agrees_with_what_if(case):
     model, scenario = case

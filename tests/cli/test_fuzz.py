@@ -22,7 +22,7 @@ from interop.errors import ModelError
 from interop.model import KINDS, Model, load_model, model_from_data
 
 DOCUMENTED_EXITS = {0, 1, 2, 3, 4}
-FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+FUZZ = settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 SLOW_LIMIT_S = 5.0
 
 # --- generators -------------------------------------------------------------------------------
@@ -291,7 +291,7 @@ def test_cli_on_random_models(
     result = run(*args)
     assert time.perf_counter() - started < SLOW_LIMIT_S
     event(f"{command[0]} exit {result.code}")
-    assert "Traceback" not in result.err
+    assert "internal error" not in result.err
     assert result.code in DOCUMENTED_EXITS, result.err
     assert model.read_text(encoding="utf-8") == text
     if result.code not in (0, 1):
@@ -321,7 +321,7 @@ def test_cli_on_random_bytes(tmp_path_factory: pytest.TempPathFactory, run, data
     output = folder / "result.txt"
     args = [*command, "--model", str(model)] + ([] if command[0] == "check" else ["-o", str(output)])
     result = run(*args)
-    assert "Traceback" not in result.err
+    assert "internal error" not in result.err
     assert result.code in DOCUMENTED_EXITS, result.err
     if result.code not in (0, 1):
         assert sorted(p.name for p in folder.iterdir()) == ["model.yaml"]

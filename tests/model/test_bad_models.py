@@ -38,7 +38,7 @@ def _expectations(lines: list[str], **names: Path) -> tuple[int, list[str]]:
 
 
 def _check(result, code: int, messages: list[str]) -> None:
-    assert "Traceback" not in result.err
+    assert "internal error" not in result.err
     assert result.code == code, f"exit {result.code}, stderr:\n{result.err}"
     stream = result.out if code == 0 else result.err
     for message in messages:
