@@ -42,6 +42,9 @@ def cli() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; every error becomes a message on stderr and a documented exit code."""
+    from ..textsafe import safe_stdio
+
+    safe_stdio()  # a cp1252 console or an ASCII pipe gets ASCII fallbacks, never a crash
     try:
         cli.main(args=list(argv) if argv is not None else None, prog_name="interop", standalone_mode=False)
     except click.exceptions.Exit as exc:

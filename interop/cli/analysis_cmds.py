@@ -81,9 +81,9 @@ def what_if(
     scenario = build_scenario(ctx, replace, mix, with_, remove, embargo, at_days)
     result = run(model, scenario)
     if timeline:
-        emit(_with_timeline(fmt, result), output, model)
+        emit(_with_timeline(fmt, result), output, model, fmt=fmt)
     else:
-        emit(render(fmt, "what_if", result), output, model)
+        emit(render(fmt, "what_if", result), output, model, fmt=fmt)
     tripped = [gate for gate in fail_on if _gate(gate, result)]
     if tripped:
         raise GateTripped(f"--fail-on tripped: {', '.join(tripped)}")
@@ -218,6 +218,6 @@ def spof(
             )
     except CutSetBudgetExceeded as stop:
         raise click.UsageError(_explosion(stop, capabilities, kinds), ctx) from None
-    emit(render(fmt, "spof", result), output, model)
+    emit(render(fmt, "spof", result), output, model, fmt=fmt)
     if fail_on == "spof" and any(len(s) == 1 for sets in result.cut_sets.values() for s in sets):
         raise GateTripped("--fail-on spof tripped: a capability has a single point of failure")

@@ -8,7 +8,16 @@ from typing import Any
 import click
 
 from . import cli
-from .options import CONTEXT, ScenarioCommand, build_scenario, emit, load, model_option, scenario_options
+from .options import (
+    CONTEXT,
+    ScenarioCommand,
+    build_scenario,
+    emit,
+    format_options,
+    load,
+    model_option,
+    scenario_options,
+)
 
 DIAGRAM_FORMATS = ("dot", "svg", "png", "mermaid")
 
@@ -33,16 +42,13 @@ def _scenario_result(ctx: click.Context, model: Any, options: dict[str, Any]) ->
 
 @cli.command(cls=ScenarioCommand, context_settings=CONTEXT)
 @model_option
-@click.option(
-    "--format",
-    "-f",
-    "fmt",
-    type=click.Choice(DIAGRAM_FORMATS),
+@format_options(
+    formats=DIAGRAM_FORMATS,
     default="dot",
-    show_default=True,
-    help="dot (Graphviz text), svg or png (laid out), mermaid (for Markdown on GitHub/GitLab/wikis).",
+    format_help="dot (Graphviz text), svg or png (laid out), mermaid (for Markdown on GitHub/GitLab/wikis).",
+    output_help="Write to FILE (atomically); its extension (.dot/.gv, .svg, .png, .mmd) sets the format. "
+    "'-' is standard output.",
 )
-@click.option("--output", "-o", metavar="FILE", default=None, help="Write to FILE (atomically). Required for png.")
 @click.option("--focus", metavar="ID", default=None, help="Draw only what ID depends on and what depends on it.")
 @click.option(
     "--depth",
@@ -102,7 +108,9 @@ def diagram(
     from ..analysis.views import diagram_view
 
     if fmt == "png" and not output:
-        raise click.UsageError("png is binary: give a file with -o FILE.png (or use --format svg)", ctx)
+        raise click.UsageError(
+            "png is binary: give a file with -o FILE.png, or -o - to pipe it (or use --format svg)", ctx
+        )
     model = load(model_path)
     result = _scenario_result(ctx, model, options)
     impact = result is not None and not whole and focus is None and not result.scenario.is_baseline
@@ -131,16 +139,12 @@ REPORT_FORMATS = ("markdown", "html")
 @cli.command(cls=ScenarioCommand, context_settings=CONTEXT)
 @model_option
 @scenario_options
-@click.option(
-    "--format",
-    "-f",
-    "fmt",
-    type=click.Choice(REPORT_FORMATS),
+@format_options(
+    formats=REPORT_FORMATS,
     default="markdown",
-    show_default=True,
-    help="markdown (for planning documents and wikis) or html (one self-contained file).",
+    format_help="markdown (for planning documents and wikis) or html (one self-contained file).",
+    output_help="Write to FILE (atomically); .md or .html sets the format. '-' is standard output.",
 )
-@click.option("--output", "-o", metavar="FILE", default=None, help="Write to FILE (atomically).")
 @click.option(
     "--diagram",
     "diagram_fmt",
@@ -181,7 +185,7 @@ def report(
 
     if fmt == "html" and diagram_fmt not in (None, "svg"):
         raise click.UsageError("--format html always inlines an SVG diagram: leave out --diagram", ctx)
-    if diagram_fmt == "svg" and fmt == "markdown" and not output:
+    if diagram_fmt == "svg" and fmt == "markdown" and (not output or output == "-"):
         raise click.UsageError("--diagram svg writes the SVG beside the report: give the report a file with -o", ctx)
     model = load(model_path)
     scenario = build_scenario(

@@ -9,27 +9,29 @@ import click
 from ..errors import ModelError, OutputError, Problem
 from ..interchange import EXPORT_FORMATS, IMPORT_FORMATS
 from . import cli
-from .options import CONTEXT, ScenarioCommand, build_scenario, emit, load, model_option, split_kinds, structural_options
+from .options import (
+    CONTEXT,
+    ScenarioCommand,
+    build_scenario,
+    emit,
+    format_options,
+    load,
+    model_option,
+    split_kinds,
+    structural_options,
+)
 
 
 @cli.command("export", cls=ScenarioCommand, context_settings=CONTEXT)
 @model_option
-@click.option(
-    "--format",
-    "-f",
-    "fmt",
-    type=click.Choice(EXPORT_FORMATS),
-    required=True,
-    help="graphml (yEd, Cytoscape), gexf (Gephi), json (node-link graph), csv (nodes.csv + edges.csv "
-    "for spreadsheets), open-psa (a fault tree for SCRAM or XFTA; needs --capability).",
-)
-@click.option(
-    "--output",
-    "-o",
-    metavar="PATH",
+@format_options(
+    formats=EXPORT_FORMATS,
     default=None,
-    help="Write to PATH (atomically) instead of standard output. For csv: a directory, which "
-    "receives nodes.csv and edges.csv (created if missing).",
+    format_help="graphml (yEd, Cytoscape), gexf (Gephi), json (node-link graph), csv (nodes.csv + edges.csv "
+    "for spreadsheets), open-psa (a fault tree for SCRAM or XFTA; needs --capability).",
+    output_help="Write to PATH (atomically) instead of standard output; .graphml, .gexf, .json or .xml "
+    "(open-psa) sets the format. For csv: a directory, which receives nodes.csv and edges.csv "
+    "(created if missing).",
 )
 @click.option(
     "--capability", "-c", metavar="ID", default=None, help="open-psa: the capability whose failure is the top event."
@@ -105,13 +107,13 @@ def export(
         from ..interchange.gexf import to_gexf
 
         text = to_gexf(graph or model)
-    emit(text, output, model)
+    emit(text, output, model, fmt=fmt)
 
 
 def _export_csv(model, output: str | None) -> None:
     from ..interchange.csvio import to_csv
 
-    if not output:
+    if not output or output == "-":
         raise click.UsageError("--format csv writes two files: give -o DIRECTORY (it receives nodes.csv and edges.csv)")
     nodes, edges = to_csv(model)
     folder = Path(output)

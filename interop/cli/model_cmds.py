@@ -112,7 +112,7 @@ def list_nodes(
         )
     else:
         text = render(fmt, "node_list", model, nodes)
-    emit(text, output, model)
+    emit(text, output, model, fmt=fmt)
 
 
 @cli.command(context_settings=CONTEXT)
@@ -137,4 +137,4 @@ def show(node_id: str, model_path: str | None, fmt: str, output: str | None) -> 
         text = dumps(node_record(node, required_by))
     else:
         text = render(fmt, "node_detail", model, node, required_by)
-    emit(text, output, model)
+    emit(text, output, model, fmt=fmt)

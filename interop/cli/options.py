@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import functools
+import os
+import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 import click
 
+from ..errors import OutputError
 from ..model import KINDS, Model, load_model
 from ..output import write_atomic
 from ..shipped import shipped_model_path
@@ -37,13 +42,100 @@ def model_option(func: Callable[..., Any]) -> Callable[..., Any]:
     )(func)
 
 
-def format_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    func = click.option(
-        "--output", "-o", metavar="FILE", default=None, help="Write to FILE (atomically) instead of standard output."
-    )(func)
-    return click.option(
-        "--format", "-f", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="Output format."
-    )(func)
+def format_options(
+    func: Callable[..., Any] | None = None,
+    *,
+    formats: Sequence[str] = FORMATS,
+    default: str | None = "text",
+    format_help: str = "Output format.",
+    output_help: str = "Write to FILE (atomically) instead of standard output; '-' is standard output.",
+) -> Any:
+    """--format and -o/--output, with the format chosen from FILE's extension (contract 4.3).
+
+    The command receives ``fmt`` already resolved (see ``choose_format``) and ``output`` as given
+    (None or '-' for standard output). Use bare (``@format_options``) or with the formats and
+    default the command offers.
+    """
+
+    def decorate(command: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(command)
+        def resolved(*args: Any, **kwargs: Any) -> Any:
+            ctx = click.get_current_context()
+            kwargs["fmt"] = choose_format(ctx, kwargs.get("fmt"), kwargs.get("output"), formats, default)
+            return command(*args, **kwargs)
+
+        shown = f" Default: from the -o FILE extension, else {default}." if default else ""
+        resolved = click.option("--output", "-o", metavar="FILE", default=None, help=output_help)(resolved)
+        return click.option(
+            "--format", "-f", "fmt", type=click.Choice(formats), default=None, help=f"{format_help}{shown}"
+        )(resolved)
+
+    return decorate(func) if func is not None else decorate
+
+
+EXTENSIONS = {
+    ".json": "json",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".txt": "text",
+    ".text": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".svg": "svg",
+    ".png": "png",
+    ".dot": "dot",
+    ".gv": "dot",
+    ".mmd": "mermaid",
+    ".graphml": "graphml",
+    ".gexf": "gexf",
+    ".xml": "open-psa",
+}
+
+
+def choose_format(
+    ctx: click.Context, fmt: str | None, output: str | None, offered: Sequence[str], default: str | None
+) -> str:
+    """The output format: from ``-o FILE``'s extension when --format is absent (contract 4.3).
+
+    An extension the command cannot write, one that contradicts --format, or (without --format)
+    one that names no format is a usage error (exit 2) raised before anything is computed or
+    written. A file without an extension, and ``-o -`` (standard output), take --format or the
+    default.
+    """
+    suffix = Path(output).suffix.lower() if output and output != "-" else ""
+    name = ctx.command_path
+    writable = ", ".join(ext for ext, f in EXTENSIONS.items() if f in offered)
+    if suffix:
+        implied = EXTENSIONS.get(suffix)
+        if implied is not None and implied not in offered:
+            raise click.UsageError(
+                f"-o {output}: {name} cannot write {implied} ({suffix}) — name the file with one of {writable}", ctx
+            )
+        if fmt is not None and implied is not None and fmt != implied:
+            raise click.UsageError(
+                f"-o {output} names a {implied} file but --format is {fmt} — drop --format, or name the file "
+                f"with {_extension_for(fmt)}",
+                ctx,
+            )
+        if implied is not None:
+            return implied
+        if fmt is None:
+            # Raised by emit, before anything is written, once it has checked that FILE is not a
+            # model input (that refusal, exit 4, is the more useful message for `-o model.yaml`).
+            ctx.meta["interop.unknown_suffix"] = click.UsageError(
+                f"-o {output}: cannot tell the format from {suffix} — add --format, or name the file with one of "
+                f"{writable}",
+                ctx,
+            )
+    if fmt is not None:
+        return fmt
+    if default is None:
+        raise click.UsageError(f"give --format ({', '.join(offered)}) or an -o FILE with one of {writable}", ctx)
+    return default
+
+
+def _extension_for(fmt: str) -> str:
+    return next((ext for ext, f in EXTENSIONS.items() if f == fmt), f"a {fmt} extension")
 
 
 def structural_options(replace_help: str, with_note: str = "") -> Callable[[Callable[..., Any]], Callable[..., Any]]:
@@ -152,12 +244,44 @@ def build_scenario(
     return Scenario(tuple(operations), at_days)
 
 
-def emit(text: str, output: str | None, model: Model) -> None:
-    if output:
-        path = write_atomic(output, text, protected=model.files)
+def emit(data: str | bytes, output: str | None, model: Model, *, fmt: str | None = None) -> None:
+    """Write ``data`` to ``output`` atomically, or to standard output (``output`` None or '-').
+
+    On standard output, characters its encoding cannot hold never crash: JSON escapes them
+    (``\\uXXXX``, the same document), other text falls back to ASCII (see ``interop.textsafe``).
+    """
+    if output and output != "-":
+        ctx = click.get_current_context(silent=True)
+        deferred = ctx.meta.get("interop.unknown_suffix") if ctx is not None else None
+        if deferred is not None:
+            if any(_same_path(output, f) for f in model.files):
+                why = "refusing to overwrite a model input file — choose another output file name"
+                raise OutputError(f"{Path(output)}: {why}")
+            raise deferred
+        path = write_atomic(output, data, protected=model.files)
         click.echo(f"interop: wrote {path}", err=True)
-    else:
-        click.echo(text, nl=False)
+        return
+    if isinstance(data, bytes):
+        from ..textsafe import binary_stdout
+
+        stream = binary_stdout()
+        if stream.isatty():
+            raise click.UsageError("this output is binary: write it to a file with -o FILE (or pipe it)")
+        stream.write(data)
+        stream.flush()
+        return
+    if fmt == "json":
+        from ..textsafe import json_for_stream
+
+        data = json_for_stream(data, sys.stdout)
+    click.echo(data, nl=False)
+
+
+def _same_path(a: str, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return os.path.realpath(a) == os.path.realpath(b)
 
 
 def render(fmt: str, name: str, *args: Any) -> str:
