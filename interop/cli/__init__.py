@@ -82,4 +82,11 @@ def run() -> None:  # pragma: no cover - console-script shim
 
 
 # Register the commands (each module adds its own to ``cli``).
-from . import analysis_cmds, decision_cmds, diagram_cmds, interchange_cmds, model_cmds  # noqa: E402, F401
+from . import (  # noqa: E402, F401
+    analysis_cmds,
+    decision_cmds,
+    diagram_cmds,
+    interchange_cmds,
+    model_cmds,
+    sensitivity_cmds,
+)

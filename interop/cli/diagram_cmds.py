@@ -170,8 +170,9 @@ def report(
 
     A plain-words summary; capabilities lost with the day (timeline); interoperability links lost,
     kept and gained by partner and data link; single points of failure added and removed; the
-    exposure of the result to an embargo by each foreign nation; a diagram of what the change
-    touches; and numbered sources for every fact the report relies on.
+    exposure of the result to an embargo by each foreign nation; what the answer rests on (the
+    assumptions that change it when moved inside their range, as `interop sensitivity` shows); a
+    diagram of what the change touches; and numbered sources for every fact the report relies on.
 
     \b
     Examples:
@@ -221,7 +222,10 @@ def report(
             note = f"Diagram left out: {exc}."
     else:
         note = "Diagram left out (--diagram none)."
-    briefing = render_report.Briefing(result, exposed, view, kind, image, svg_name, note)
+    from ..analysis.sensitivity import sensitivity
+
+    rests_on = sensitivity(model, result.scenario)
+    briefing = render_report.Briefing(result, exposed, view, kind, image, svg_name, note, rests_on)
     if fmt == "html":
         from ..render.html import to_html
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from ..analysis import Link, Operation, WhatIfResult
 from ..analysis.exposure import ExposureResult
+from ..analysis.sensitivity import SensitivityResult
 from ..analysis.views import View
 from ..model import Model
 from .common import group_links, link_pair, name_of, plural
@@ -82,6 +83,7 @@ class Briefing:
     image: str | None = None
     svg_name: str | None = None
     diagram_note: str | None = None
+    sensitivity: SensitivityResult | None = None
 
 
 # --- citations ------------------------------------------------------------------------------------
@@ -151,6 +153,7 @@ def document(briefing: Briefing) -> list[Block]:
     blocks += _links(result, cites)
     blocks += _spof(result, cites)
     blocks += _exposure(briefing.exposure, cites)
+    blocks += _rests_on(briefing.sensitivity)
     blocks += _diagram(briefing)
     blocks += [Heading(2, "Sources"), cites.block()]
     return blocks
@@ -369,6 +372,36 @@ def _exposure(exposed: ExposureResult, cites: Citations) -> list[Block]:
         Table(("Nation", "Capabilities lost", "Nodes failed", "Links lost", "Main channels", "Sources"), tuple(rows))
     )
     return blocks
+
+
+def _rests_on(result: SensitivityResult | None) -> list[Block]:
+    """Which assumptions the answer rests on: each moved inside its range (see `interop sensitivity`)."""
+    if result is None:
+        return []
+    from .sensitivity import change_text
+
+    blocks: list[Block] = [Heading(2, "What this answer rests on")]
+    matter = result.rests_on
+    if not matter:
+        return [*blocks, Paragraph(f"None of the {len(result.assumptions)} assumptions tried changes the answer.")]
+    blocks.append(
+        Paragraph(
+            f"{len(matter)} of {len(result.assumptions)} assumptions (grace periods at the ends of their "
+            "stated range, low-confidence facts dropped) change the answer:"
+        )
+    )
+    rows = tuple(
+        (
+            a.title,
+            v.label if v.label[:1].isdigit() else v.label.capitalize(),
+            "; ".join(change_text(c) for c in v.changes) or "none",
+            "; ".join(v.flips) or "none",
+        )
+        for a in matter
+        for v in a.variants
+    )
+    header = ("Assumption", "Tried", "Capabilities whose day changes", "Conclusions that flip")
+    return [*blocks, Table(header, rows)]
 
 
 def _diagram(briefing: Briefing) -> list[Block]:

@@ -228,7 +228,7 @@ def test_cli_diagram_errors(run, tmp_path):
 # --- layering ---------------------------------------------------------------------------------------
 
 RENDERERS = ["dot.py", "mermaid.py", "report.py", "html.py"]
-TYPES = {"Dependency", "View", "Link", "Operation", "WhatIfResult", "ExposureResult", "Failure"}
+TYPES = {"Dependency", "View", "Link", "Operation", "WhatIfResult", "ExposureResult", "Failure", "SensitivityResult"}
 
 
 @pytest.mark.parametrize("name", RENDERERS)

@@ -80,6 +80,7 @@ def test_sections_hold_the_analysis_results(run):
         "Interoperability links",
         "Single points of failure",
         "Exposure by nation",
+        "What this answer rests on",
         "Diagram",
         "Sources",
     ]
