@@ -158,7 +158,8 @@ class Model:
             object.__setattr__(self, "_lookup", MappingProxyType(lookup))
 
     def __reduce__(self) -> tuple[object, tuple[object, ...]]:
-        """Pickle as plain dicts (mapping proxies cannot be pickled); used by the model cache."""
+        """Pickle as plain dicts (mapping proxies cannot be pickled), so a notebook can pickle, deep-copy
+        or send a model to another process (tested in tests/test_cache.py)."""
         return (_rebuild, (dict(self.nodes), self.name, self.home, self.as_of, self.files, dict(self._lookup)))
 
     def __len__(self) -> int:
