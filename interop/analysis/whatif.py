@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import ScenarioError
 from ..model import KINDS, Model, resolve
+from ..model.lookup import normalise
 from .cascade import Cascade
 from .cutsets import CutSet, minimal_cut_sets, single_points_of_failure
 from .factorise import Product, factorise
@@ -206,7 +207,9 @@ def spof(
     targets = None
     if capabilities is not None:
         targets = [resolve(model, c) for c in capabilities]
-        for target in targets:
+        for typed, target in zip(capabilities, targets, strict=True):
+            if model[target].kind != "capability":
+                raise ScenarioError(not_a_capability(graph, typed, target))
             if target not in graph.requires:
                 raise ScenarioError(
                     f"{target} is not in service — name a node in service "
@@ -214,6 +217,36 @@ def spof(
                 )
     cut_sets = minimal_cut_sets(graph, targets, max_order=max_order, kinds=kinds, progress=progress, budget=budget)
     return SpofResult(model, max_order, kinds, cut_sets, structural)
+
+
+def not_a_capability(graph: ServiceGraph, typed: str, target: str) -> str:
+    """Why ``typed`` (which names ``target``) cannot be a --capability, and which ones to ask for.
+
+    Cut sets are asked of capabilities: "no cut set" for a system or a platform would read as
+    reassurance. The message lists the capabilities that depend on the node and those whose
+    id, alias or name contains what was typed (``NORAD`` → NORAD-Air-Sovereignty).
+    """
+    model = graph.model
+    node = model[target]
+    named = f"{typed!r} is {target}" if typed != target else target
+    dependent = sorted(c for c in graph.downstream([target]) if model[c].kind == "capability")
+    wanted = normalise(typed)
+    alike = sorted(
+        c.id
+        for c in model
+        if c.kind == "capability"
+        and c.id in graph.requires
+        and any(wanted and wanted in normalise(key) for key in (c.id, c.name, *c.aliases))
+    )
+    parts = [f"{named}, a {node.kind}, not a capability"]
+    if dependent:
+        parts.append(f"capabilities that depend on it: {', '.join(dependent)}")
+    others = [c for c in alike if c not in dependent]
+    if others:
+        parts.append(f"capabilities named like it: {', '.join(others)}")
+    suggestion = (dependent + others)[:1]
+    how = f"ask --capability {suggestion[0]}" if suggestion else "run 'interop list --kind capability'"
+    return f"{'; '.join(parts)} — {how}, or leave out --capability for every capability"
 
 
 def _structural_only(scenario: Scenario | None) -> Scenario:

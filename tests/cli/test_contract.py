@@ -127,7 +127,7 @@ def test_exit_codes(run, tmp_path):
     assert run("what-if", "--model", MINI, "--replace", "F-35").code == 2  # --with missing
     assert run("what-if", "--model", MINI, "--at", "-1").code == 2
     unknown = run("what-if", "--model", MINI, "--remove", "Grippen")
-    assert unknown.code == 3 and "did you mean 'Gripen'" in unknown.err
+    assert unknown.code == 3 and "did you mean 'Gripen-E'" in unknown.err
     assert run("what-if", "--model", MINI, "--remove", "Gripen").code == 3  # candidate not in service
     assert run("what-if", "--model", MINI, "--embargo", "PW").code == 3  # not a nation
     assert run("what-if", "--model", MINI, "--embargo", "CAN").code == 3  # home nation
