@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import click
@@ -115,14 +116,24 @@ def _export_csv(model, output: str | None) -> None:
 
     if not output or output == "-":
         raise click.UsageError("--format csv writes two files: give -o DIRECTORY (it receives nodes.csv and edges.csv)")
+    from ..output import write_all
+
     nodes, edges = to_csv(model)
     folder = Path(output)
+    created = not folder.exists()
     try:
         folder.mkdir(exist_ok=True)
     except OSError as exc:
         raise OutputError(f"{folder}: cannot create the directory ({exc.strerror}) — check the path") from None
-    emit(edges, str(folder / "edges.csv"), model)
-    emit(nodes, str(folder / "nodes.csv"), model)
+    try:  # both files or neither: a failure on one leaves the other as it was
+        written = write_all([(folder / "nodes.csv", nodes), (folder / "edges.csv", edges)], protected=model.files)
+    except BaseException:
+        if created:
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        raise
+    for path in written:
+        click.echo(f"interop: wrote {path}", err=True)
 
 
 @cli.command("import", context_settings=CONTEXT)
