@@ -86,6 +86,7 @@ from . import (  # noqa: E402, F401
     analysis_cmds,
     decision_cmds,
     diagram_cmds,
+    init_cmd,
     interchange_cmds,
     model_cmds,
     sensitivity_cmds,
