@@ -7,6 +7,7 @@ A small facade for notebooks and scripts; the CLI is a thin layer over the same 
     result = interop.what_if(model, replace=[("F-35", "Gripen")])
     result.capabilities_lost, result.links_lost
     result.to_dict()                             # plain data (the CLI's JSON)
+    interop.report(model, embargo="USA").to_markdown()   # every command has a function
     graph = interop.to_networkx(model)           # anything else networkx can do
 
 Everything is importable lazily so ``import interop`` stays fast.
@@ -28,6 +29,22 @@ _LAZY = {
     "service_graph": "interop.api",
     "to_networkx": "interop.api",
     "schema": "interop.api",
+    "study": "interop.api",
+    "check": "interop.api",
+    "explain": "interop.api",
+    "exposure": "interop.api",
+    "compare": "interop.api",
+    "timeline": "interop.api",
+    "report": "interop.api",
+    "diagram": "interop.api",
+    "export": "interop.api",
+    "Report": "interop.api",
+    "Diagram": "interop.api",
+    "Study": "interop.analysis",
+    "Explanation": "interop.analysis.explain",
+    "ExposureResult": "interop.analysis.exposure",
+    "CompareResult": "interop.analysis.compare",
+    "Timeline": "interop.analysis.timeline",
     "Model": "interop.model",
     "Node": "interop.model",
     "Requirement": "interop.model",

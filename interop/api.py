@@ -11,24 +11,41 @@
 [('QRA', 60)]
 >>> interop.spof(m).cut_sets["QRA"]
 (('F135',), ('PW',))
+>>> interop.what_if(m, remove=["PW"])
+<WhatIfResult remove PW: 1 of 1 capabilities lost, 3 nodes failed, links 0 lost / 0 kept / 0 gained>
 
-The results are the analysis layer's own types (``WhatIfResult``, ``SpofResult``): they show as
-tables in Jupyter and turn into plain data with ``to_dict()``.
+Every command of the CLI has a function here (what_if, spof, explain, exposure, compare,
+timeline, report, diagram, plus load/check, export and schema). The results are the analysis
+layer's own types (``WhatIfResult``, ``SpofResult``, ``Explanation``, ``ExposureResult``,
+``CompareResult``, ``Timeline``) or, for documents, :class:`Report` and :class:`Diagram`: each has
+``to_dict()`` (the CLI's JSON), a short ``repr`` and a notebook display (tables, or a picture),
+registered here so the analysis layer stays free of rendering.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .analysis import Scenario, ServiceGraph, SpofResult, WhatIfResult, apply_scenario, resolve_scenario
+from . import notebook
+from .analysis import Scenario, ServiceGraph, SpofResult, Study, WhatIfResult
 from .analysis import spof as _spof
-from .analysis import what_if as _what_if
+from .analysis.compare import CompareResult
+from .analysis.compare import compare as _compare
+from .analysis.explain import Explanation
+from .analysis.exposure import ExposureResult
+from .analysis.timeline import Timeline
+from .analysis.views import View, diagram_view
 from .model import Model, load_model, model_from_data
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
+
+    from .render.report import Briefing
+
+notebook.register()
 
 Pairs = Mapping[str, str] | Iterable[tuple[str, str]]
 Ids = str | Iterable[str]
@@ -76,7 +93,279 @@ def what_if(
     Replacements and mixes apply first (in order), then removals, then embargoes; ``at_days``
     looks at one day instead of "eventually". Ids may be aliases in any case.
     """
-    return _what_if(model, scenario(replace, mix, remove, embargo, at_days))
+    return study(model, replace, mix, remove, embargo, at_days).what_if()
+
+
+def study(
+    model: Model,
+    replace: Pairs = (),
+    mix: Pairs = (),
+    remove: Ids = (),
+    embargo: Ids = (),
+    at_days: int | None = None,
+) -> Study:
+    """The scenario resolved and applied once (``interop.analysis.study.Study``): ask it several
+    questions (``.what_if()``, ``.exposure()``, ``.timeline()``, ``.explain(ID)``) at the cost of one."""
+    return Study.of(model, scenario(replace, mix, remove, embargo, at_days))
+
+
+def check(path: str | os.PathLike[str] | None = None) -> Model:
+    """``interop check``: load and validate (``interop.ModelError`` lists every problem)."""
+    return load(path)
+
+
+def explain(
+    model: Model,
+    node: str,
+    replace: Pairs = (),
+    mix: Pairs = (),
+    remove: Ids = (),
+    embargo: Ids = (),
+    at_days: int | None = None,
+) -> Explanation:
+    """Why ``node`` fails in the scenario (the chain of causes, root first) or why it holds:
+    the same answer as ``interop explain``."""
+    return study(model, replace, mix, remove, embargo, at_days).explain(node)
+
+
+def exposure(
+    model: Model, nations: Ids | None = None, replace: Pairs = (), mix: Pairs = (), at_days: int | None = None
+) -> ExposureResult:
+    """What an embargo of each foreign nation (or of ``nations``) alone costs, after the
+    replacements/mixes: the same answer as ``interop exposure``."""
+    return study(model, replace, mix, at_days=at_days).exposure(None if nations is None else _ids(nations))
+
+
+Option = Scenario | Mapping[str, Pairs] | None
+
+
+def compare(model: Model, options: Iterable[Option], nations: Ids | None = None) -> CompareResult:
+    """The decision table of ``interop compare``: one row per option, in order.
+
+    An option is ``None`` (keep the baseline), a mapping ``{"replace": {"F-35": "Gripen"}}`` or
+    ``{"mix": [("F-35", "Gripen")]}``, or a Scenario; only replacements and mixes count.
+    """
+    scenarios = []
+    for option in options:
+        if option is None:
+            scenarios.append(Scenario())
+        elif isinstance(option, Scenario):
+            scenarios.append(option)
+        else:
+            unknown = sorted(set(option) - {"replace", "mix"})
+            if unknown:
+                raise TypeError(f"an option takes 'replace' and 'mix' only, not {', '.join(unknown)}")
+            scenarios.append(scenario(option.get("replace", ()), option.get("mix", ())))
+    return _compare(model, scenarios, None if nations is None else _ids(nations))
+
+
+def timeline(
+    model: Model,
+    replace: Pairs = (),
+    mix: Pairs = (),
+    remove: Ids = (),
+    embargo: Ids = (),
+    at_days: int | None = None,
+) -> Timeline:
+    """The events day by day (``interop what-if --timeline``)."""
+    answer = study(model, replace, mix, remove, embargo, at_days)
+    return Timeline(model, answer.scenario, answer.events)
+
+
+@dataclass(frozen=True)
+class Diagram:
+    """A diagram (``interop diagram``): the selected :class:`View`, drawn on demand as DOT,
+    Mermaid, SVG or PNG. In a notebook it shows as SVG."""
+
+    view: View
+
+    def __repr__(self) -> str:
+        return f"<Diagram {self.view!r}>"
+
+    def to_dict(self) -> dict[str, Any]:
+        return self.view.to_dict()
+
+    def to_dot(self) -> str:
+        from .render.dot import to_dot
+
+        return to_dot(self.view)
+
+    def to_mermaid(self) -> str:
+        """Mermaid text (``MermaidTooLarge`` past what GitHub accepts: use ``focus=``)."""
+        from .render.mermaid import to_mermaid
+
+        return to_mermaid(self.view)
+
+    def to_svg(self) -> str:
+        """SVG text, laid out by Graphviz (``dot`` or the bundled ``graphviz-pure``)."""
+        return self.render("svg").decode("utf-8")
+
+    def render(self, fmt: str) -> bytes:
+        """``svg`` or ``png`` bytes."""
+        from .layout import render_dot
+
+        return render_dot(self.to_dot(), fmt)
+
+    def _repr_svg_(self) -> str:
+        return self.to_svg()
+
+
+def diagram(
+    model: Model,
+    replace: Pairs = (),
+    mix: Pairs = (),
+    remove: Ids = (),
+    embargo: Ids = (),
+    at_days: int | None = None,
+    *,
+    focus: str | None = None,
+    depth: int = 2,
+    group_by: str = "nation",
+    whole: bool = False,
+) -> Diagram:
+    """What ``interop diagram`` draws: the whole model, around ``focus``, or a scenario (only what
+    it touches unless ``whole`` or ``focus``)."""
+    answer = study(model, replace, mix, remove, embargo, at_days)
+    return Diagram(scenario_view(answer, focus=focus, depth=depth, group_by=group_by, whole=whole))
+
+
+def scenario_view(
+    answer: Study, *, focus: str | None = None, depth: int = 2, group_by: str = "nation", whole: bool = False
+) -> View:
+    """The diagram view of a study, as ``interop diagram`` selects it (shared by the CLI)."""
+    model = answer.model
+    if answer.scenario.is_baseline and answer.scenario.at_days is None:
+        return diagram_view(model, focus=focus, depth=depth, group_by=group_by)
+    result = answer.what_if()
+    impact = not whole and focus is None and not answer.scenario.is_baseline
+    return diagram_view(model, result, focus=focus, depth=depth, group_by=group_by, impact=impact)
+
+
+@dataclass(frozen=True)
+class Report:
+    """A briefing report (``interop report``): Markdown or self-contained HTML on demand."""
+
+    briefing: Briefing
+
+    def __repr__(self) -> str:
+        return f"<Report what if: {self.briefing.result.scenario.describe()}>"
+
+    def to_markdown(self) -> str:
+        from .render.report import to_markdown
+
+        return to_markdown(self.briefing)
+
+    def to_html(self) -> str:
+        from .render.html import to_html
+
+        return to_html(self.briefing)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The facts the report states: the what-if, the exposure, and what its diagram shows."""
+        b = self.briefing
+        return {"what_if": b.result.to_dict(), "exposure": b.exposure.to_dict(), "diagram": b.view.to_dict()}
+
+    def _repr_markdown_(self) -> str:
+        return self.to_markdown()
+
+    def _repr_html_(self) -> str:
+        return self.to_html()
+
+
+def report(
+    model: Model,
+    replace: Pairs = (),
+    mix: Pairs = (),
+    remove: Ids = (),
+    embargo: Ids = (),
+    at_days: int | None = None,
+    *,
+    focus: str | None = None,
+    depth: int = 1,
+    diagram: str = "mermaid",
+) -> Report:
+    """The briefing report of ``interop report`` (``diagram``: mermaid, svg or none)."""
+    answer = study(model, replace, mix, remove, embargo, at_days)
+    return Report(briefing(answer, diagram, focus=focus, depth=depth))
+
+
+def briefing(
+    answer: Study, kind: str, *, focus: str | None = None, depth: int = 1, svg_name: str | None = None
+) -> Briefing:
+    """Everything a report is made of, from one study (shared by the CLI's ``report``).
+
+    ``kind`` is the diagram: mermaid (embedded), svg (inline in HTML, or the file ``svg_name``
+    beside a Markdown report) or none.
+    """
+    from .render import report as render_report
+    from .render.mermaid import MermaidTooLarge
+
+    if kind not in ("mermaid", "svg", "none"):
+        raise ValueError(f"unknown diagram kind {kind!r} — use mermaid, svg or none")
+    result, model = answer.what_if(), answer.model
+    if focus is not None:
+        view = diagram_view(model, result, focus=focus, depth=depth)
+    else:
+        view = diagram_view(model, result, impact=not answer.scenario.is_baseline)
+    image: str | None = None
+    note: str | None = None
+    if kind == "svg":
+        image = Diagram(view).to_svg()
+    elif kind == "mermaid":
+        try:
+            image = Diagram(view).to_mermaid()
+        except MermaidTooLarge as exc:
+            note = f"Diagram left out: {exc}."
+    else:
+        note = "Diagram left out (--diagram none)."
+    from .analysis.sensitivity import sensitivity
+
+    rests_on = sensitivity(model, answer.scenario)
+    return render_report.Briefing(result, answer.exposure(), view, kind, image, svg_name, note, rests_on)
+
+
+def export(
+    model: Model,
+    fmt: str,
+    *,
+    capability: str | None = None,
+    kinds: Collection[str] | None = None,
+    replace: Pairs = (),
+    mix: Pairs = (),
+) -> str | tuple[str, str]:
+    """``interop export`` as text: graphml, gexf, json (node-link) or open-psa (needs
+    ``capability``; ``kinds`` as spof's); csv gives the pair (nodes.csv, edges.csv)."""
+    from .errors import ScenarioError
+    from .model import resolve
+
+    answer = study(model, replace, mix)
+    graph = answer.structure if answer.is_structural else None
+    if fmt == "csv":
+        from .interchange.csvio import to_csv
+
+        if graph is not None:
+            raise ScenarioError("csv exports the model itself: leave out the replacements and mixes")
+        return to_csv(model)
+    if fmt == "open-psa":
+        from .interchange.openpsa import to_open_psa
+
+        if capability is None:
+            raise ScenarioError(f"open-psa needs a capability (one of: {', '.join(answer.structure.capabilities)})")
+        return to_open_psa(answer.structure, resolve(model, capability), tuple(kinds) if kinds else None)
+    if fmt == "json":
+        from .interchange.jsongraph import to_json_graph
+        from .render.json import dumps
+
+        return dumps(to_json_graph(graph or model))
+    if fmt == "graphml":
+        from .interchange.graphml import to_graphml
+
+        return to_graphml(graph or model)
+    if fmt == "gexf":
+        from .interchange.gexf import to_gexf
+
+        return to_gexf(graph or model)
+    raise ValueError(f"unknown export format {fmt!r} — use graphml, gexf, json, csv or open-psa")
 
 
 def spof(
@@ -97,7 +386,7 @@ def service_graph(
     model: Model, replace: Pairs = (), mix: Pairs = (), remove: Ids = (), embargo: Ids = ()
 ) -> ServiceGraph:
     """What is in service after a scenario, with rewired requirements (for ``to_networkx``)."""
-    return apply_scenario(model, resolve_scenario(model, scenario(replace, mix, remove, embargo)))
+    return study(model, replace, mix, remove, embargo).state
 
 
 def to_networkx(source: Model | ServiceGraph | WhatIfResult) -> nx.DiGraph:

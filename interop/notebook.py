@@ -1,4 +1,4 @@
-"""Jupyter display: turn the Markdown that ``interop.render.markdown`` writes into plain HTML.
+"""Jupyter display: Markdown to HTML, and the display of analysis results (registered by interop.api).
 
 Only the subset the renderer emits is converted (headings, pipe tables, bullet lists, paragraphs,
 ``**bold**``, ``*italic*`` and ```code``` spans); everything is HTML-escaped first.
@@ -64,3 +64,54 @@ def markdown_to_html(markdown: str) -> str:
             out.append(f"<p>{inline(' '.join(paragraph))}</p>")
     out.append("</div>")
     return "\n".join(out) + "\n"
+
+
+# --- display of analysis results ------------------------------------------------------------------
+#
+# The analysis layer knows nothing of Markdown or Jupyter. The Python API (interop.api) calls
+# register() once, which gives each result type ``_repr_markdown_`` (the same text as the CLI's
+# ``--format markdown``) and ``_repr_html_`` (that Markdown as HTML).
+
+
+def _markdown_of(value: object) -> str:
+    from .analysis.compare import CompareResult
+    from .analysis.explain import Explanation
+    from .analysis.exposure import ExposureResult
+    from .analysis.timeline import Timeline
+    from .analysis.whatif import SpofResult, WhatIfResult
+    from .render import markdown
+
+    if isinstance(value, WhatIfResult):
+        return markdown.what_if(value)
+    if isinstance(value, SpofResult):
+        return markdown.spof(value)
+    if isinstance(value, CompareResult):
+        return markdown.compare(value)
+    if isinstance(value, ExposureResult):
+        return markdown.exposure(value)
+    if isinstance(value, Explanation):
+        return markdown.explain(value)
+    if isinstance(value, Timeline):
+        return markdown.timeline(value.model, value.events, 2)
+    raise TypeError(f"no notebook display for {type(value).__name__}")
+
+
+def _repr_markdown_(self: object) -> str:
+    return _markdown_of(self)
+
+
+def _repr_html_(self: object) -> str:
+    return markdown_to_html(_markdown_of(self))
+
+
+def register() -> None:
+    """Give the analysis results their notebook display (idempotent)."""
+    from .analysis.compare import CompareResult
+    from .analysis.explain import Explanation
+    from .analysis.exposure import ExposureResult
+    from .analysis.timeline import Timeline
+    from .analysis.whatif import SpofResult, WhatIfResult
+
+    for kind in (WhatIfResult, SpofResult, CompareResult, ExposureResult, Explanation, Timeline):
+        kind._repr_markdown_ = _repr_markdown_  # type: ignore[attr-defined]
+        kind._repr_html_ = _repr_html_  # type: ignore[attr-defined]

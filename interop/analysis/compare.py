@@ -108,6 +108,9 @@ class CompareResult:
     nations: tuple[str, ...]
     capabilities: tuple[str, ...]
 
+    def __repr__(self) -> str:
+        return f"<CompareResult {len(self.options)} options: {'; '.join(row.label for row in self.options)}>"
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "home": self.model.home,

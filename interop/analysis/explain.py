@@ -100,6 +100,10 @@ class Explanation:
     requirements: tuple[Support, ...]
     rescues: tuple[Support, ...]
 
+    def __repr__(self) -> str:
+        state = "holds" if self.holds else f"fails on day {self.fails_at}"
+        return f"<Explanation {self.node} {state} under {self.scenario.describe()}: {len(self.chain)} steps>"
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "scenario": {

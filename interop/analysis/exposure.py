@@ -66,6 +66,11 @@ class ExposureResult:
     scenario: Scenario
     nations: tuple[NationExposure, ...]
 
+    def __repr__(self) -> str:
+        worst = max(self.nations, key=lambda n: (len(n.capabilities_lost), n.nodes_failed), default=None)
+        most = f"; most exposed: {worst.nation} ({len(worst.capabilities_lost)} capabilities lost)" if worst else ""
+        return f"<ExposureResult {len(self.nations)} nations{most}>"
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "scenario": {

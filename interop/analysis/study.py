@@ -80,6 +80,9 @@ class Study:
     baseline: ServiceGraph
     state: ServiceGraph
 
+    def __repr__(self) -> str:
+        return f"<Study {self.scenario.describe()} on {self.model!r}>"
+
     @classmethod
     def of(cls, model: Model, scenario: Scenario | None = None) -> Study:
         """Resolve ``scenario`` (ids or aliases, any case) and apply it to ``model``, once.

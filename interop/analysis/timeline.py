@@ -11,8 +11,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from ..model import Model
 from .cascade import Cascade
 from .links import Link
+from .scenario import Scenario
 from .whatif import WhatIfResult
 
 if TYPE_CHECKING:
@@ -42,6 +44,28 @@ class Event:
             data["id"] = self.subject
         data["because"] = self.because
         return data
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """The events of one scenario, day by day (``interop what-if --timeline``), as a result."""
+
+    model: Model
+    scenario: Scenario
+    events: tuple[Event, ...]
+
+    def __repr__(self) -> str:
+        last = f", last on day {self.events[-1].day}" if self.events else ""
+        return f"<Timeline {self.scenario.describe()}: {len(self.events)} events{last}>"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "scenario": {
+                "operations": [op.as_list() for op in self.scenario.operations],
+                "at_days": self.scenario.at_days,
+            },
+            "timeline": [event.to_dict() for event in self.events],
+        }
 
 
 def timeline(result: WhatIfResult) -> tuple[Event, ...]:

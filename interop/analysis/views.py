@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import Any
 
 from ..errors import ScenarioError
 from ..model import Model, resolve
@@ -69,6 +70,30 @@ class View:
     links_gained: tuple[Link, ...] = ()
     links_kept: int = 0
     unconnected: tuple[str, ...] = ()
+
+    def __repr__(self) -> str:
+        where = f" around {self.focus} (depth {self.depth})" if self.focus is not None else ""
+        what = f", what if: {self.scenario}" if self.scenario is not None else ""
+        return f"<View {len(self.nodes)} nodes, {len(self.dependencies)} dependencies{where}{what}>"
+
+    def to_dict(self) -> dict[str, Any]:
+        """What the diagram shows, as plain data (sorted)."""
+        return {
+            "nodes": list(self.nodes),
+            "dependencies": [
+                {"requirer": d.requirer, "targets": list(d.targets), "any_of": d.any_of, "grace_days": d.grace_days}
+                | ({"retired": True} if d.retired else {})
+                for d in self.dependencies
+            ],
+            "focus": self.focus,
+            "depth": self.depth,
+            "scenario": self.scenario,
+            "failed": [{"id": n, "at_days": t} for n, t in sorted(self.failed.items())],
+            "origins": dict(sorted(self.origins.items())),
+            "entered": sorted(self.entered),
+            "left": sorted(self.left),
+            "links": {"lost": [list(x) for x in self.links_lost], "gained": [list(x) for x in self.links_gained]},
+        }
 
     @property
     def edge_count(self) -> int:

@@ -59,17 +59,14 @@ class WhatIfResult:
     failures: Cascade | None = field(default=None, repr=False, compare=False)
     study: Study | None = field(default=None, repr=False, compare=False)
 
-    def _repr_markdown_(self) -> str:
-        """Jupyter: the same tables as ``interop what-if --format markdown``."""
-        from ..render.markdown import what_if
-
-        return what_if(self)
-
-    def _repr_html_(self) -> str:
-        """Jupyter: the Markdown tables as HTML."""
-        from ..notebook import markdown_to_html
-
-        return markdown_to_html(self._repr_markdown_())
+    def __repr__(self) -> str:
+        """Short: the scenario and the counts (the full answer is in the fields and ``to_dict()``)."""
+        total = len(self.capabilities_lost) + len(self.capabilities_kept)
+        return (
+            f"<WhatIfResult {self.scenario.describe()}: {len(self.capabilities_lost)} of {total} capabilities lost, "
+            f"{len(self.failed)} nodes failed, links {len(self.links_lost)} lost / {len(self.links_kept)} kept / "
+            f"{len(self.links_gained)} gained>"
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data in the contract's JSON shape (plus extra keys the contract allows)."""
@@ -147,17 +144,12 @@ class SpofResult:
     cut_sets: dict[str, tuple[CutSet, ...]]
     scenario: Scenario = field(default_factory=Scenario)
 
-    def _repr_markdown_(self) -> str:
-        """Jupyter: the same tables as ``interop spof --format markdown``."""
-        from ..render.markdown import spof
-
-        return spof(self)
-
-    def _repr_html_(self) -> str:
-        """Jupyter: the Markdown tables as HTML."""
-        from ..notebook import markdown_to_html
-
-        return markdown_to_html(self._repr_markdown_())
+    def __repr__(self) -> str:
+        singles = sum(1 for sets in self.cut_sets.values() for s in sets if len(s) == 1)
+        return (
+            f"<SpofResult {len(self.cut_sets)} capabilities, order <= {self.max_order}: "
+            f"{sum(len(sets) for sets in self.cut_sets.values())} cut sets, {singles} single points of failure>"
+        )
 
     def single_points(self, capability: str) -> tuple[str, ...]:
         return tuple(s[0] for s in self.cut_sets[capability] if len(s) == 1)

@@ -22,8 +22,8 @@ from .options import (
 DIAGRAM_FORMATS = ("dot", "svg", "png", "mermaid")
 
 
-def _scenario_result(ctx: click.Context, model: Any, options: dict[str, Any]) -> Any:
-    """The what-if result of the scenario options, or None when none is given."""
+def _study(ctx: click.Context, model: Any, options: dict[str, Any]) -> Any:
+    """The study of the scenario options (resolved and applied once)."""
     from ..analysis.study import Study
 
     scenario = build_scenario(
@@ -35,9 +35,7 @@ def _scenario_result(ctx: click.Context, model: Any, options: dict[str, Any]) ->
         options["embargo"],
         options["at_days"],
     )
-    if scenario.is_baseline and scenario.at_days is None:
-        return None
-    return Study.of(model, scenario).what_if()
+    return Study.of(model, scenario)
 
 
 @cli.command(cls=ScenarioCommand, context_settings=CONTEXT)
@@ -105,32 +103,17 @@ def diagram(
       interop diagram --embargo USA --at 90 --all --format svg -o usa-all.svg
       interop diagram --group-by kind --format dot > model.dot
     """
-    from ..analysis.views import diagram_view
+    from ..api import Diagram, scenario_view
 
     if fmt == "png" and not output:
         raise click.UsageError(
             "png is binary: give a file with -o FILE.png, or -o - to pipe it (or use --format svg)", ctx
         )
     model = load(model_path)
-    result = _scenario_result(ctx, model, options)
-    impact = result is not None and not whole and focus is None and not result.scenario.is_baseline
-    view = diagram_view(model, result, focus=focus, depth=depth, group_by=group_by, impact=impact)
-    emit(draw(view, fmt), output, model)
-
-
-def draw(view: Any, fmt: str) -> str | bytes:
-    """The view in ``fmt``: DOT or Mermaid text, SVG text or PNG bytes."""
-    if fmt == "mermaid":
-        from ..render.mermaid import to_mermaid
-
-        return to_mermaid(view)
-    from ..render.dot import render_dot, to_dot
-
-    text = to_dot(view)
-    if fmt == "dot":
-        return text
-    image = render_dot(text, fmt)
-    return image.decode("utf-8") if fmt == "svg" else image
+    study = _study(ctx, model, options)
+    picture = Diagram(scenario_view(study, focus=focus, depth=depth, group_by=group_by, whole=whole))
+    drawn = {"mermaid": picture.to_mermaid, "dot": picture.to_dot, "svg": picture.to_svg}
+    emit(drawn[fmt]() if fmt in drawn else picture.render(fmt), output, model)
 
 
 REPORT_FORMATS = ("markdown", "html")
@@ -180,58 +163,25 @@ def report(
       interop report --embargo USA --at 90 -o usa-90.md --diagram svg
       interop report --replace F-35 --with Gripen --format html -o gripen.html
     """
-    from ..analysis.study import Study
-    from ..analysis.views import diagram_view
-    from ..render import report as render_report
+    from ..api import briefing
 
     if fmt == "html" and diagram_fmt not in (None, "svg"):
         raise click.UsageError("--format html always inlines an SVG diagram: leave out --diagram", ctx)
     if diagram_fmt == "svg" and fmt == "markdown" and (not output or output == "-"):
         raise click.UsageError("--diagram svg writes the SVG beside the report: give the report a file with -o", ctx)
     model = load(model_path)
-    scenario = build_scenario(
-        ctx,
-        options["replace"],
-        options["mix"],
-        options["with_"],
-        options["remove"],
-        options["embargo"],
-        options["at_days"],
-    )
-    study = Study.of(model, scenario)
-    result = study.what_if()
-    exposed = study.exposure()
-    if focus is not None:
-        view = diagram_view(model, result, focus=focus, depth=depth)
-    else:
-        view = diagram_view(model, result, impact=not result.scenario.is_baseline)
+    study = _study(ctx, model, options)
     kind = "svg" if fmt == "html" else (diagram_fmt or "mermaid")
-    image: str | None = None
-    svg_name: str | None = None
-    note: str | None = None
-    if kind == "svg":
-        image = str(draw(view, "svg"))
-        if fmt == "markdown":
-            svg_name = Path(str(output)).with_suffix(".svg").name
-    elif kind == "mermaid":
-        from ..render.mermaid import MermaidTooLarge
-
-        try:
-            image = str(draw(view, "mermaid"))
-        except MermaidTooLarge as exc:
-            note = f"Diagram left out: {exc}."
-    else:
-        note = "Diagram left out (--diagram none)."
-    from ..analysis.sensitivity import sensitivity
-
-    rests_on = sensitivity(model, result.scenario)
-    briefing = render_report.Briefing(result, exposed, view, kind, image, svg_name, note, rests_on)
+    svg_name = Path(str(output)).with_suffix(".svg").name if kind == "svg" and fmt == "markdown" else None
+    document = briefing(study, kind, focus=focus, depth=depth, svg_name=svg_name)
     if fmt == "html":
         from ..render.html import to_html
 
-        emit(to_html(briefing), output, model)
+        emit(to_html(document), output, model)
         return
-    text = render_report.to_markdown(briefing)
-    if svg_name is not None and image is not None and output:
-        emit(image, str(Path(output).with_name(svg_name)), model)
+    from ..render.report import to_markdown
+
+    text = to_markdown(document)
+    if svg_name is not None and document.image is not None and output:
+        emit(document.image, str(Path(output).with_name(svg_name)), model)
     emit(text, output, model)

@@ -162,6 +162,11 @@ class Model:
         or send a model to another process (tested in tests/test_cache.py)."""
         return (_rebuild, (dict(self.nodes), self.name, self.home, self.as_of, self.files, dict(self._lookup)))
 
+    def __repr__(self) -> str:
+        """Short (the nodes are in ``nodes``): ``<Model 'name' as of DATE, N nodes>``."""
+        as_of = f" as of {self.as_of}" if self.as_of else ""
+        return f"<Model {self.name or 'model'!r}{as_of}, {len(self.nodes)} nodes>"
+
     def __len__(self) -> int:
         return len(self.nodes)
 

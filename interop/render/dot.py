@@ -4,22 +4,16 @@ Dependencies flow left to right, from what is needed to what needs it (supplier 
 platform → capability). Nodes cluster by nation (``nation:`` is drawn as membership, not as
 edges) or by kind; shapes follow the kind; any_of groups meet at a small OR junction; grace
 periods label the edges. Everything is emitted in sorted order so the DOT text diffs cleanly.
-Layout runs the system ``dot`` when present, else ``graphviz-pure`` (a dependency of interop).
+Laying DOT out as SVG or PNG runs a program, so it lives on the output side (interop/layout.py).
 """
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import sys
 import textwrap
 from itertools import pairwise
-from pathlib import Path
 from typing import Any
 
 from ..analysis.views import Dependency, View
-from ..errors import OutputError
 from ..model import KINDS
 from .common import model_title
 
@@ -60,7 +54,6 @@ KIND_TITLES = {
 }
 FONT = "Helvetica"
 WRAP = 22
-LAYOUT_TIMEOUT = 300
 LEGEND_ROWS = 4
 
 
@@ -351,52 +344,3 @@ def _legend(view: View) -> Any:
     for left, right in pairwise(columns):
         legend.add_edge(pydot.Edge(quote(left[0]), quote(right[0]), style="invis"))
     return legend
-
-
-# --- layout ---------------------------------------------------------------------------------------
-
-
-def layout_program() -> list[str] | None:
-    """Command that lays out DOT: the system ``dot``, else ``graphviz-pure`` (on PATH or in the
-    same bin directory as this Python, for a venv that is not activated)."""
-    for name in ("dot", "graphviz-pure"):
-        found = shutil.which(name)
-        if found:
-            return [found]
-    folder = Path(sys.executable).parent
-    for name in ("graphviz-pure", "graphviz-pure.exe"):
-        candidate = folder / name
-        if candidate.is_file() and os.access(candidate, os.X_OK):
-            return [str(candidate)]
-    return None
-
-
-def render_dot(dot_text: str, fmt: str) -> bytes:
-    """Lay out ``dot_text`` as ``svg`` or ``png`` bytes (OutputError if no layout program works)."""
-    if fmt not in ("svg", "png"):
-        raise ValueError(f"unsupported image format {fmt!r}")
-    program = layout_program()
-    if program is None:
-        raise OutputError(
-            f"cannot draw {fmt}: neither Graphviz 'dot' nor 'graphviz-pure' was found — reinstall interop "
-            "(pip install interop) or install Graphviz, or use --format dot or --format mermaid"
-        )
-    try:
-        done = subprocess.run(
-            [*program, f"-T{fmt}"],
-            input=dot_text.encode("utf-8"),
-            capture_output=True,
-            timeout=LAYOUT_TIMEOUT,
-            check=False,
-        )
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        raise OutputError(
-            f"cannot draw {fmt} with {program[0]}: {exc} — try --focus ID to draw a smaller part, or --format dot"
-        ) from None
-    if done.returncode != 0 or not done.stdout:
-        message = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise OutputError(
-            f"cannot draw {fmt}: {program[0]} failed ({message[-1] if message else f'exit {done.returncode}'}) "
-            "— use --format dot to inspect the graph"
-        )
-    return done.stdout

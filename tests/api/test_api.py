@@ -118,3 +118,98 @@ def test_docstring_examples_run(module):
 
     failed, attempted = doctest.testmod(importlib.import_module(module))
     assert attempted > 0 and failed == 0
+
+
+# --- every command from Python (issue 11) ---------------------------------------------------------
+
+
+def test_every_cli_command_has_a_function(run):
+    from interop.cli import cli
+
+    covered = {"check", "what-if", "spof", "explain", "exposure", "compare", "report", "diagram", "export", "schema"}
+    by_python = {"list": "Model is iterable", "show": "model[ID] / model.find", "import": "interchange.from_*"}
+    assert set(cli.commands) - covered - set(by_python) <= {"sensitivity", "horizon", "init"}
+    for name in covered:
+        assert callable(getattr(interop, name.replace("-", "_")))
+
+
+def test_functions_give_the_cli_answers(mini, run):
+    import json
+
+    cases = [
+        (interop.explain(mini, "QRA", embargo="USA"), ("explain", "QRA", "--embargo", "USA")),
+        (interop.exposure(mini, replace={"F-35": "Gripen"}), ("exposure", "--replace", "F-35", "--with", "Gripen")),
+        (
+            interop.compare(mini, [None, {"replace": {"F-35": "Gripen"}}]),
+            ("compare", "--replace", "F-35", "--with", "F-35", "--with", "Gripen"),
+        ),
+    ]
+    for result, args in cases:
+        assert result.to_dict() == json.loads(run(*args, "--model", MINI, "--format", "json").out), args
+    events = interop.timeline(mini, embargo="USA").to_dict()["timeline"]
+    cli = json.loads(run("what-if", "--embargo", "USA", "--timeline", "--model", MINI, "--format", "json").out)
+    assert events == cli["timeline"]
+
+
+def test_report_and_diagram_are_the_cli_bytes(mini, run):
+    report = interop.report(mini, replace={"F-35": "Gripen"}, embargo="USA")
+    assert (
+        report.to_markdown()
+        == run("report", "--model", MINI, "--replace", "F-35", "--with", "Gripen", "--embargo", "USA").out
+    )
+    assert report.to_dict()["what_if"] == interop.what_if(mini, replace={"F-35": "Gripen"}, embargo="USA").to_dict()
+    picture = interop.diagram(mini, embargo="USA")
+    assert picture.to_dot() == run("diagram", "--model", MINI, "--embargo", "USA").out
+    assert picture.to_mermaid() == run("diagram", "--model", MINI, "--embargo", "USA", "--format", "mermaid").out
+    assert picture.to_svg().lstrip().startswith("<?xml") and picture._repr_svg_() == picture.to_svg()
+    assert "USA" in picture.to_dict()["nodes"] or any(f["id"] == "PW" for f in picture.to_dict()["failed"])
+
+
+def test_export_matches_the_cli(mini, run):
+    assert interop.export(mini, "graphml") == run("export", "--model", MINI, "--format", "graphml").out
+    nodes, edges = interop.export(mini, "csv")
+    assert nodes.startswith("id,") and "QRA" in edges
+    assert "<define-fault-tree" in interop.export(mini, "open-psa", capability="QRA")
+
+
+def test_short_reprs(mini):
+    assert repr(mini) == "<Model 'Mini test ecosystem' as of 2026-01-01, 18 nodes>"
+    r = interop.what_if(mini, remove="PW")
+    assert (
+        repr(r)
+        == "<WhatIfResult remove PW: 1 of 1 capabilities lost, 4 nodes failed, links 3 lost / 0 kept / 0 gained>"
+    )
+    for value in (
+        r,
+        interop.spof(mini),
+        interop.explain(mini, "QRA", remove="PW"),
+        interop.exposure(mini),
+        interop.compare(mini, [None]),
+        interop.timeline(mini, remove="PW"),
+        interop.report(mini, remove="PW"),
+        interop.diagram(mini, remove="PW"),
+        interop.study(mini, remove="PW"),
+    ):
+        assert len(repr(value)) < 200 and repr(value).startswith("<"), repr(value)[:300]
+
+
+def test_every_result_displays_in_a_notebook(mini):
+    for value in (
+        interop.explain(mini, "QRA", remove="PW"),
+        interop.exposure(mini),
+        interop.compare(mini, [None]),
+        interop.timeline(mini, remove="PW"),
+        interop.report(mini, remove="PW"),
+    ):
+        assert value._repr_markdown_().startswith("#"), type(value)
+        assert value._repr_html_().lstrip().startswith("<"), type(value)
+
+
+def test_analysis_results_carry_no_display_of_their_own():
+    """Display is registered by interop.api (notebook side), not defined in the analysis layer."""
+    code = (
+        "from interop.analysis import what_if, WhatIfResult; print(hasattr(WhatIfResult, '_repr_markdown_')); "
+        "import interop.api; print(hasattr(WhatIfResult, '_repr_markdown_'))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True).stdout
+    assert out.split() == ["False", "True"]

@@ -12,12 +12,14 @@ from pathlib import Path
 import pytest
 from conftest import MINI, MODELS, ROOT
 
+from interop import layout
 from interop.analysis import Scenario, what_if
 from interop.analysis.views import Dependency, diagram_view, neighbourhood
 from interop.errors import OutputError, ScenarioError
+from interop.layout import render_dot
 from interop.model import load_model, model_from_data
-from interop.render import dot as dot_render
-from interop.render.dot import render_dot, to_dot
+from interop.render.dot import quote as dot_quote
+from interop.render.dot import to_dot
 from interop.render.mermaid import MermaidTooLarge, label, mermaid_id, to_mermaid
 
 BRIEFING = MODELS / "briefing.yaml"
@@ -115,7 +117,7 @@ def test_dot_quotes_ids_and_labels():
     text = to_dot(diagram_view(model))
     assert '"P&W Co" [label="P&W Co\\nPratt \\"P&W\\" <Whitney>"' in text
     assert '"P&W Co" -> "F135";' in text
-    assert dot_render.quote('a\\b"c\nd') == '"a\\\\b\\"c\\nd"'
+    assert dot_quote('a\\b"c\nd') == '"a\\\\b\\"c\\nd"'
 
 
 def test_mermaid_ids_and_labels_are_escaped():
@@ -182,11 +184,11 @@ def test_png_decodes(swap_view):
 
 
 def test_layout_program_found_beside_python_when_not_on_path(monkeypatch):
-    monkeypatch.setattr(dot_render.shutil, "which", lambda name: None)
-    program = dot_render.layout_program()
+    monkeypatch.setattr(layout.shutil, "which", lambda name: None)
+    program = layout.layout_program()
     assert program == [str(Path(sys.executable).parent / "graphviz-pure")]
-    monkeypatch.setattr(dot_render.sys, "executable", "/nonexistent/bin/python")
-    assert dot_render.layout_program() is None
+    monkeypatch.setattr(layout.sys, "executable", "/nonexistent/bin/python")
+    assert layout.layout_program() is None
     with pytest.raises(OutputError, match="neither Graphviz 'dot' nor 'graphviz-pure'"):
         render_dot("digraph {}", "svg")
 
