@@ -402,7 +402,7 @@ def to_networkx(source: Model | ServiceGraph | WhatIfResult) -> nx.DiGraph:
 
 def schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of a model file, for editors and validators."""
-    from .schema import model_schema
+    from .model.schema import model_schema
 
     return model_schema()
 

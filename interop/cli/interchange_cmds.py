@@ -286,9 +286,9 @@ def schema(output: str | None) -> None:
       interop schema -o interop.schema.json
       interop schema | python -m json.tool | less
     """
+    from ..model.schema import model_schema
     from ..output import write_atomic
     from ..render.json import dumps
-    from ..schema import model_schema
 
     text = dumps(model_schema())
     if output:

@@ -9,8 +9,8 @@ from conftest import MINI, MODELS, ROOT
 
 from interop.model import CONFIDENCES, KINDS, STATUSES
 from interop.model.parse import MODEL_KEYS, NODE_KEYS, REQUIREMENT_KEYS
+from interop.model.schema import model_schema
 from interop.model.yaml_reader import read_yaml
-from interop.schema import model_schema
 
 jsonschema = pytest.importorskip("jsonschema")
 

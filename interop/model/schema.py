@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .model import CONFIDENCES, KINDS, STATUSES
-from .model.parse import MODEL_KEYS, NODE_KEYS, REQUIREMENT_KEYS, TOP_KEYS
+from .parse import MODEL_KEYS, NODE_KEYS, REQUIREMENT_KEYS, TOP_KEYS
+from .types import CONFIDENCES, KINDS, STATUSES
 
 SCHEMA_ID = "urn:interop:model-file:v1"
 EXTENSION = {"^x[-_]": {"description": "Your own data: interop ignores keys that start with x- or x_."}}
@@ -95,7 +95,7 @@ def _properties(keys: tuple[str, ...], known: dict[str, dict[str, Any]]) -> dict
     """One entry per key the loader accepts; a key added to the loader but not here fails loudly."""
     missing = [k for k in keys if k not in known]
     if missing:
-        raise KeyError(f"interop.schema has no schema for key(s) {missing}: add them to interop/schema.py")
+        raise KeyError(f"interop.model.schema has no schema for key(s) {missing}: add them to interop/model/schema.py")
     return {k: known[k] for k in keys}
 
 
