@@ -186,9 +186,11 @@ class Diagram:
         return self.view.to_dict()
 
     def to_dot(self) -> str:
+        """DOT text; control characters in names written with DOT's own escape (see interop.escape)."""
+        from .escape import DOT_BACKSLASH, escape_controls
         from .render.dot import to_dot
 
-        return to_dot(self.view)
+        return escape_controls(to_dot(self.view), DOT_BACKSLASH)
 
     def to_mermaid(self) -> str:
         """Mermaid text (``MermaidTooLarge`` past what GitHub accepts: use ``focus=``)."""

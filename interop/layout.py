@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from .errors import OutputError
+from .escape import DOT_BACKSLASH, escape_controls
 
 LAYOUT_TIMEOUT = 300
 
@@ -46,7 +47,7 @@ def render_dot(dot_text: str, fmt: str) -> bytes:
     try:
         done = subprocess.run(
             [*program, f"-T{fmt}"],
-            input=dot_text.encode("utf-8"),
+            input=escape_controls(dot_text, DOT_BACKSLASH).encode("utf-8"),  # the SVG must be well-formed XML
             capture_output=True,
             timeout=LAYOUT_TIMEOUT,
             check=False,

@@ -13,6 +13,7 @@ import click
 
 from .. import __version__
 from ..errors import EXIT_INTERNAL, EXIT_USAGE, InteropError, ModelError
+from ..escape import escape_controls
 from .options import CONTEXT
 
 
@@ -57,7 +58,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except InteropError as exc:
         prefix = "" if isinstance(exc, ModelError) else "interop: "
-        click.echo(f"{prefix}{exc}", err=True)
+        click.echo(escape_controls(f"{prefix}{exc}"), err=True)
         return exc.exit_code
     except KeyboardInterrupt:
         click.echo("interop: interrupted", err=True)

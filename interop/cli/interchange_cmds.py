@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from ..errors import ModelError, OutputError, Problem
+from ..escape import escape_controls
 from ..interchange import EXPORT_FORMATS, IMPORT_FORMATS
 from . import cli
 from .options import (
@@ -212,7 +213,7 @@ def import_(
     if any(meta.values()):
         data["model"] = {k: v for k, v in meta.items() if v}
     model_from_data(data, origin)  # validate: never write a model that interop would refuse
-    text = dump_model(data, header)
+    text = escape_controls(dump_model(data, header))  # \uXXXX means the same in YAML double quotes
     if output:
         from ..output import write_atomic
 

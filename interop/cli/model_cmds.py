@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from ..errors import ModelError
+from ..escape import escape_controls
 from ..model import KINDS, resolve
 from . import cli
 from .options import CONTEXT, emit, format_options, load, model_option, render
@@ -46,15 +47,17 @@ def check(model_path: str | None, require_sources: bool, fmt: str) -> None:
         for node in model:
             counts[node.kind] = counts.get(node.kind, 0) + 1
         click.echo(
-            dumps(
-                {
-                    "valid": True,
-                    "nodes": len(model),
-                    "files": list(model.files),
-                    "home": model.home,
-                    "kinds": dict(sorted(counts.items())),
-                    "warnings": [str(w) for w in warnings],
-                }
+            escape_controls(
+                dumps(
+                    {
+                        "valid": True,
+                        "nodes": len(model),
+                        "files": list(model.files),
+                        "home": model.home,
+                        "kinds": dict(sorted(counts.items())),
+                        "warnings": [str(w) for w in warnings],
+                    }
+                )
             ),
             nl=False,
         )
@@ -63,8 +66,8 @@ def check(model_path: str | None, require_sources: bool, fmt: str) -> None:
 
     for warning in warnings:
         where = f"{warning.path}:{warning.line}" if warning.line else warning.path
-        click.echo(f"{where}: warning: {warning.what} — {warning.fix}", err=True)
-    click.echo(check_summary(model), nl=False)
+        click.echo(escape_controls(f"{where}: warning: {warning.what} — {warning.fix}"), err=True)
+    click.echo(escape_controls(check_summary(model)), nl=False)
 
 
 @cli.command("list", context_settings=CONTEXT)

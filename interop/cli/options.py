@@ -12,6 +12,7 @@ from typing import Any
 import click
 
 from ..errors import OutputError
+from ..escape import escape_controls
 from ..model import KINDS, Model, load_model
 from ..output import write_atomic
 from ..shipped import shipped_model_path
@@ -250,6 +251,8 @@ def emit(data: str | bytes, output: str | None, model: Model, *, fmt: str | None
     On standard output, characters its encoding cannot hold never crash: JSON escapes them
     (``\\uXXXX``, the same document), other text falls back to ASCII (see ``interop.textsafe``).
     """
+    if isinstance(data, str):  # the one place where printed text is made safe: see interop/escape.py
+        data = escape_controls(data)
     if output and output != "-":
         ctx = click.get_current_context(silent=True)
         deferred = ctx.meta.get("interop.unknown_suffix") if ctx is not None else None

@@ -10,9 +10,10 @@ The ``nation:`` shorthand stays a column of nodes.csv, not an edge.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from ..errors import ModelError, Problem
@@ -32,8 +33,8 @@ def to_csv(model: Model) -> tuple[str, str]:
     Raises ModelError if a value that goes into a "; "-joined list contains ";".
     """
     nodes, edges = io.StringIO(), io.StringIO()
-    node_writer = csv.writer(nodes, lineterminator="\n")
-    edge_writer = csv.writer(edges, lineterminator="\n")
+    node_writer = _Writer(nodes)
+    edge_writer = _Writer(edges)
     node_writer.writerow(NODE_COLUMNS)
     edge_writer.writerow(EDGE_COLUMNS)
     for node in model:
@@ -62,6 +63,20 @@ def to_csv(model: Model) -> tuple[str, str]:
                     )
                 )
     return nodes.getvalue(), edges.getvalue()
+
+
+class _Writer:
+    """csv.writer with "\\n" line ends that also quotes a row holding a carriage return (the
+    standard writer quotes only the characters of its own line ending, so a lone "\\r" in a name
+    or note would be written bare and break the file for every reader)."""
+
+    def __init__(self, stream: io.StringIO) -> None:
+        self.minimal = csv.writer(stream, lineterminator="\n")
+        self.quoted = csv.writer(stream, lineterminator="\n", quoting=csv.QUOTE_ALL)
+
+    def writerow(self, row: Sequence[object]) -> None:
+        needs_quotes = any(isinstance(cell, str) and "\r" in cell for cell in row)
+        (self.quoted if needs_quotes else self.minimal).writerow(row)
 
 
 def _join(values: tuple[str, ...], node_id: str, column: str) -> str:
@@ -178,6 +193,24 @@ def _rows(
     text: str, path: str, columns: tuple[str, ...], required: tuple[str, ...], problems: list[Problem]
 ) -> list[tuple[int, dict[str, str]]]:
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    with _field_size_limit(len(text)):
+        return _read_rows(reader, path, columns, required, problems)
+
+
+@contextlib.contextmanager
+def _field_size_limit(size: int) -> Iterator[None]:
+    """Let one field be as long as the whole text (the csv module stops at 128 KiB by default)."""
+    previous = csv.field_size_limit()
+    csv.field_size_limit(max(previous, size + 1))
+    try:
+        yield
+    finally:
+        csv.field_size_limit(previous)
+
+
+def _read_rows(
+    reader: csv.DictReader, path: str, columns: tuple[str, ...], required: tuple[str, ...], problems: list[Problem]
+) -> list[tuple[int, dict[str, str]]]:
     header = [h.strip() for h in (reader.fieldnames or [])]
     reader.fieldnames = header
     missing = [c for c in required if c not in header]

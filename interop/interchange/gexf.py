@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..analysis.graph import to_networkx
 from ..analysis.scenario import ServiceGraph
+from ..escape import escape_controls
 from ..model import Model
 from .flat import flat_graph
 
@@ -26,4 +27,4 @@ def to_gexf(source: Model | ServiceGraph) -> str:
             creator.text = "interop"
     writer.indent(writer.xml)
     text = tostring(writer.xml, encoding="unicode")
-    return '<?xml version="1.0" encoding="utf-8"?>\n' + text.rstrip("\n") + "\n"
+    return escape_controls('<?xml version="1.0" encoding="utf-8"?>\n' + text.rstrip("\n") + "\n")

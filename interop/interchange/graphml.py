@@ -6,6 +6,7 @@ import io
 
 from ..analysis.graph import to_networkx
 from ..analysis.scenario import ServiceGraph
+from ..escape import escape_controls
 from ..model import Model
 from .flat import flat_graph
 
@@ -16,4 +17,4 @@ def to_graphml(source: Model | ServiceGraph) -> str:
 
     buffer = io.BytesIO()
     nx.write_graphml(flat_graph(to_networkx(source)), buffer, encoding="utf-8", prettyprint=True)
-    return buffer.getvalue().decode("utf-8").rstrip("\n") + "\n"
+    return escape_controls(buffer.getvalue().decode("utf-8").rstrip("\n") + "\n")  # XML 1.0 holds no controls

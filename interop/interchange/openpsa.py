@@ -36,6 +36,7 @@ import networkx as nx
 from .. import __version__
 from ..analysis.scenario import ServiceGraph
 from ..errors import ModelError, Problem, ScenarioError
+from ..escape import escape_controls
 from ..model import Model
 
 ID_ATTRIBUTE = "interop-id"
@@ -234,7 +235,7 @@ def _xml(
         out.append(f'      <attributes><attribute name="{ID_ATTRIBUTE}" value={quoteattr(node_id)}/></attributes>')
         out.append("    </define-basic-event>")
     out += ["  </model-data>", "</opsa-mef>"]
-    return "\n".join(out) + "\n"
+    return escape_controls("\n".join(out) + "\n")  # XML 1.0 cannot hold control characters
 
 
 def _formula(connective: str, refs: list[tuple[str, str]], indent: str) -> list[str]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from ..escape import escape_controls, has_controls
 from .hints import is_extension, key_line, line_of, suggest
 from .problems import Problems
 from .service import parse_as_of, parse_service
@@ -91,6 +92,13 @@ def parse_node(raw: Any, path: str, line: int | None, problems: Problems) -> Nod
             line,
             f"the id {node_id!r} has leading/trailing spaces or a line break",
             "write the id on one line without surrounding spaces",
+        )
+    elif has_controls(node_id):
+        problems.add(
+            path,
+            line,
+            f"the id {escape_controls(node_id)!r} holds a control character ({has_controls(node_id)})",
+            "ids are plain text: remove the control character (it would act on a terminal, and XML cannot hold it)",
         )
     where = Location(path, line)
     kind = text(raw.get("kind"))
