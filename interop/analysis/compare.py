@@ -130,7 +130,10 @@ def options_from(model: Model, choices: Sequence[tuple[str, str, str]]) -> tuple
     out: list[Scenario] = []
     for op, a, b in choices:
         first, second = model.find(a) or a, model.find(b) or b
-        scenario = Scenario() if first == second else Scenario.build(**{op: [(a, b)]})
+        if first == second:
+            scenario = Scenario()
+        else:
+            scenario = Scenario.build(replace=[(a, b)]) if op == "replace" else Scenario.build(mix=[(a, b)])
         out.append(scenario)
     return tuple(out)
 

@@ -15,12 +15,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Mapping
 from itertools import combinations
+from typing import cast
 
 from .components import components_dependencies_first
 from .cost import CutSetBudgetExceeded, product_cost
 from .scenario import ServiceGraph
 
 Family = frozenset[frozenset[str]]
+"""A family of cut sets; at order 1 (``flat``) the engine stores the singletons as bare ids
+(a ``frozenset[str]``, cast to Family) to save building a set per node."""
 CutSet = tuple[str, ...]
 EMPTY: Family = frozenset()
 
@@ -97,7 +100,7 @@ def single_points_of_failure(
 class _Engine:
     """Family arithmetic for one graph, order and eligibility rule."""
 
-    def __init__(self, graph: ServiceGraph, max_order: int, eligible) -> None:
+    def __init__(self, graph: ServiceGraph, max_order: int, eligible: Callable[[str], bool]) -> None:
         self.requires = graph.requires
         self.graph = graph
         self.k = max_order
@@ -134,7 +137,7 @@ class _Engine:
     def basic(self, node_id: str, skip: str | None) -> Family:
         if node_id == skip or not self.eligible(node_id):
             return EMPTY
-        return frozenset({node_id}) if self.flat else frozenset({frozenset({node_id})})
+        return cast(Family, frozenset({node_id})) if self.flat else frozenset({frozenset({node_id})})
 
     def items_family(self, node_id: str, families: Mapping[str, Family]) -> Family:
         """Cut sets that fail ``node_id`` through its requirements (not by removing it)."""
@@ -165,7 +168,7 @@ class _Engine:
 
     def ordered(self, family: Family) -> tuple[CutSet, ...]:
         """Cut sets sorted by (size, ids), as the contract wants."""
-        return tuple((x,) for x in sorted(family)) if self.flat else _sorted(family)
+        return tuple((x,) for x in sorted(cast("frozenset[str]", family))) if self.flat else _sorted(family)
 
     def union(self, parts: list[Family]) -> Family:
         parts = [p for p in parts if p]

@@ -162,7 +162,7 @@ def cause_chain(graph: ServiceGraph, failures: Cascade, origins: Mapping[str, Or
             steps.append(Step(current, day, origin=origins.get(current, "removed")))
             break
         requirement = graph.requires[current][cause.item]
-        alternatives = ()
+        alternatives: tuple[tuple[str, int], ...] = ()
         if requirement.any_of:
             alternatives = tuple(
                 sorted(((t, failures.times[t]) for t in requirement.targets), key=lambda p: (p[1], p[0]))

@@ -15,7 +15,7 @@ if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
 
 
-def to_networkx(source: Model | ServiceGraph) -> nx.DiGraph:
+def to_networkx(source: Model | ServiceGraph) -> nx.DiGraph[str]:
     """A ``networkx.DiGraph`` of ``source`` with the model's data on nodes and edges.
 
     A Model gives every node (candidates too, ``in_service`` False); a ServiceGraph (from
@@ -41,7 +41,7 @@ def to_networkx(source: Model | ServiceGraph) -> nx.DiGraph:
     else:
         model, requires = source, {n.id: n.requires for n in source}
     in_service = {n.id for n in model if not n.is_candidate} if isinstance(source, Model) else set(requires)
-    graph = nx.DiGraph(name=model.name or "", home=model.home or "", as_of=model.as_of or "")
+    graph: nx.DiGraph[str] = nx.DiGraph(name=model.name or "", home=model.home or "", as_of=model.as_of or "")
     for node_id in sorted(requires):
         graph.add_node(node_id, **_node_data(model.nodes[node_id], node_id in in_service))
     for node_id in sorted(requires):

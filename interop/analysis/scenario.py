@@ -11,19 +11,23 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from types import MappingProxyType
+from typing import Literal
 
 from ..errors import ScenarioError
 from ..model import Model, Requirement
 from ..model.lookup import resolve
 
-STRUCTURAL = ("replace", "mix")
+OperationName = Literal["replace", "mix", "remove", "embargo"]
+"""What a scenario step does: the vocabulary of ``Operation.op`` (and of the JSON operations)."""
+OPERATIONS: tuple[OperationName, ...] = ("replace", "mix", "remove", "embargo")
+STRUCTURAL: tuple[OperationName, ...] = ("replace", "mix")
 
 
 @dataclass(frozen=True, slots=True)
 class Operation:
     """One scenario step: ``replace A with B``, ``mix A with B``, ``remove X`` or ``embargo N``."""
 
-    op: str
+    op: OperationName
     target: str
     replacement: str | None = None
 
@@ -259,6 +263,7 @@ def _enter_with_supply_chain(
 def _rewire(node_id: str, items: tuple[Requirement, ...], op: Operation) -> tuple[Requirement, ...]:
     """Point requirements on ``op.target`` at the replacement (replace) or at either (mix)."""
     a, b = op.target, op.replacement
+    assert b is not None, "structural operations always name a replacement"
     if not any(a in item.targets for item in items):
         return items
     out: list[Requirement] = []

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
 from ..model import Model
 from .cascade import Cascade
@@ -20,8 +20,9 @@ from .whatif import WhatIfResult
 if TYPE_CHECKING:
     from .study import Study
 
+EventKind = Literal["left service", "removed", "embargoed", "failed", "capability lost", "link lost"]
 # Event kinds in the order they are listed within one day.
-KINDS = ("left service", "removed", "embargoed", "failed", "capability lost", "link lost")
+KINDS: tuple[EventKind, ...] = get_args(EventKind)
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +31,7 @@ class Event:
     and ``because``: the node whose failure caused it (or whose departure: ``because_left``)."""
 
     day: int
-    kind: str
+    kind: EventKind
     subject: str
     because: str | None = None
     link: Link | None = None
@@ -87,7 +88,10 @@ def timeline(result: WhatIfResult) -> tuple[Event, ...]:
 
 def study_events(study: Study) -> tuple[Event, ...]:
     """The events of a study's scenario (see :func:`timeline`)."""
-    initial = {node: origin for node, origin in study.origins.items() if origin in ("removed", "embargoed")}
+    initial: dict[str, Literal["removed", "embargoed"]] = {}
+    for node, origin in study.origins.items():
+        if origin == "removed" or origin == "embargoed":
+            initial[node] = origin
     replaced_by = {op.target: op.replacement for op in study.scenario.operations if op.op == "replace"}
     return events(
         failed={f.id: f.at_days for f in study.failed},
@@ -102,7 +106,7 @@ def study_events(study: Study) -> tuple[Event, ...]:
 def events(
     failed: Mapping[str, int],
     failures: Cascade,
-    initial: Mapping[str, str],
+    initial: Mapping[str, Literal["removed", "embargoed"]],
     capabilities: Iterable[str],
     left: Mapping[str, str | None],
     links_lost: Iterable[Link],
@@ -114,6 +118,7 @@ def events(
     out = [Event(0, "left service", node, replacement) for node, replacement in left.items()]
     for node, day in failed.items():
         cause = failures.causes.get(node)
+        kind: EventKind
         if node in initial and cause is None:
             kind = initial[node]
         else:

@@ -167,7 +167,8 @@ def diagram_view(
     initial = frozenset(after.initial_failures) & nodes if result is not None else frozenset()
     failed_groups: dict[str, int] = {}
     if group_by == "nation":
-        failed_groups = {g: failed[g] for g in sorted(set(groups.values()) - {None}) if g in failed}  # type: ignore[misc]
+        named = {g for g in groups.values() if g is not None}
+        failed_groups = {g: failed[g] for g in sorted(named) if g in failed}
     lost = tuple(link for link in (result.links_lost if result else ()) if link.a in nodes and link.b in nodes)
     gained = tuple(link for link in (result.links_gained if result else ()) if link.a in nodes and link.b in nodes)
     return View(

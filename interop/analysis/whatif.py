@@ -109,7 +109,7 @@ def what_if(model: Model, scenario: Scenario, *, with_spof: bool = True) -> What
     return Study.of(model, scenario).what_if(with_spof=with_spof)
 
 
-def spof_changes(before: ServiceGraph, after: ServiceGraph) -> tuple[tuple[SpofChange, ...], ...]:
+def spof_changes(before: ServiceGraph, after: ServiceGraph) -> tuple[tuple[SpofChange, ...], tuple[SpofChange, ...]]:
     """Compare single points of failure before and after the structural changes.
 
     Only capabilities that depended on a replaced or mixed node can change: the requirements of

@@ -7,13 +7,13 @@ cross-references between nodes are checked afterwards, in ``validate``.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, cast
 
 from ..escape import escape_controls, has_controls
 from .hints import is_extension, key_line, line_of, suggest
 from .problems import Problems
 from .service import parse_as_of, parse_service
-from .types import CONFIDENCES, KINDS, STATUSES, Location, Node, Requirement
+from .types import CONFIDENCES, KINDS, STATUSES, Confidence, Kind, Location, Node, Requirement, Status
 
 NODE_KEYS = (
     "id",
@@ -124,14 +124,15 @@ def parse_node(raw: Any, path: str, line: int | None, problems: Problems) -> Nod
     requires = list(parse_requirements(raw.get("requires"), raw, path, node_id, problems))
     if nation:
         requires.append(Requirement((nation,), from_nation=True, location=Location(path, key_line(raw, "nation"))))
+    # A node with an unknown kind or status is never handed out: its problem stops the load first.
     return Node(
         id=node_id,
-        kind=kind or "",
+        kind=cast(Kind, kind or ""),
         name=text(raw.get("name")) or node_id,
         aliases=text_list(raw, "aliases", path, node_id, problems),
         nation=nation,
         operator=text(raw.get("operator")),
-        status=status,
+        status=cast(Status, status),
         requires=tuple(requires),
         interfaces=text_list(raw, "interfaces", path, node_id, problems),
         source=text_list(raw, "source", path, node_id, problems),
@@ -181,7 +182,7 @@ def parse_requirements(
                     suggest(key, REQUIREMENT_KEYS, f"allowed: {', '.join(REQUIREMENT_KEYS)}"),
                 )
         grace = parse_grace(item, path, node_id, problems)
-        extras = {
+        extras: dict[str, Any] = {
             "grace_days": grace,
             "label": text(item.get("label")),
             "source": text_list(item, "source", path, node_id, problems),
@@ -234,7 +235,7 @@ def parse_grace(item: Mapping[str, Any], path: str, node_id: str, problems: Prob
     return value
 
 
-def parse_confidence(raw: Mapping[str, Any], path: str, node_id: str, problems: Problems) -> str | None:
+def parse_confidence(raw: Mapping[str, Any], path: str, node_id: str, problems: Problems) -> Confidence | None:
     value = text(raw.get("confidence"))
     if value is not None and value not in CONFIDENCES:
         problems.add(

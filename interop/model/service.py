@@ -98,7 +98,7 @@ def window_warnings(model: Model) -> list[Problem]:
     for node in model:
         own_end = node.service.end if node.service else None
         for item in node.requires:
-            ends = [nodes[t].service.end if nodes[t].service else None for t in item.targets if t in nodes]
+            ends = [window.end if (window := nodes[t].service) else None for t in item.targets if t in nodes]
             if not ends or any(end is None for end in ends):
                 continue
             last = max(end for end in ends if end is not None)

@@ -6,19 +6,15 @@ import datetime
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import Literal, get_args
 
-KINDS = (
-    "nation",
-    "supplier",
-    "component",
-    "platform",
-    "system",
-    "datalink",
-    "support",
-    "capability",
-)
-STATUSES = ("active", "candidate")
-CONFIDENCES = ("high", "medium", "low")
+# The model's vocabularies, as types (for mypy) and as tuples (for validation and messages).
+Kind = Literal["nation", "supplier", "component", "platform", "system", "datalink", "support", "capability"]
+Status = Literal["active", "candidate"]
+Confidence = Literal["high", "medium", "low"]
+KINDS: tuple[Kind, ...] = get_args(Kind)
+STATUSES: tuple[Status, ...] = get_args(Status)
+CONFIDENCES: tuple[Confidence, ...] = get_args(Confidence)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +41,7 @@ class Requirement:
     grace_days: int = 0
     label: str | None = None
     source: tuple[str, ...] = ()
-    confidence: str | None = None
+    confidence: Confidence | None = None
     notes: str | None = None
     from_nation: bool = False
     location: Location | None = None
@@ -107,16 +103,16 @@ class Node:
     """A platform, supplier, nation, data link, … with what it requires and what it speaks."""
 
     id: str
-    kind: str
+    kind: Kind
     name: str
     aliases: tuple[str, ...] = ()
     nation: str | None = None
     operator: str | None = None
-    status: str = "active"
+    status: Status = "active"
     requires: tuple[Requirement, ...] = ()
     interfaces: tuple[str, ...] = ()
     source: tuple[str, ...] = ()
-    confidence: str | None = None
+    confidence: Confidence | None = None
     notes: str | None = None
     tags: tuple[str, ...] = ()
     location: Location | None = None

@@ -4,7 +4,7 @@ interfaces and requirements must name nodes of the right kind."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, cast
 
 from .hints import suggest
 from .problems import Problems
@@ -35,7 +35,7 @@ def resolve_home(
             f"home {home!r} is not of kind nation",
             "set 'home' to a node of kind nation",
         )
-    return home
+    return cast("str | None", home)
 
 
 def validate(nodes: Mapping[str, Node], home: str | None, problems: Problems) -> None:

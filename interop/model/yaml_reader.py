@@ -35,10 +35,13 @@ _WORDS = frozenset({"null", "Null", "NULL", "true", "True", "TRUE", "false", "Fa
 _STD_TAGS = frozenset({"!!str", "!!int", "!!map", "!!seq", "!!null", "!!bool"})
 
 
-class YMap(dict):
+class YMap(dict[str, Any]):
     """A mapping with the line of its first key and lazy line look-up for each key."""
 
     __slots__ = ("_text", "line", "offset")
+    _text: SourceText | None
+    line: int | None
+    offset: int | None
 
     def line_of(self, key: str) -> int | None:
         """Line where ``key`` is written (searched on demand, for error messages only)."""
@@ -47,10 +50,12 @@ class YMap(dict):
         return self._text.line_of_key(key, self.offset) or self.line
 
 
-class YSeq(list):
+class YSeq(list[Any]):
     """A sequence with its own line and the line of each item."""
 
     __slots__ = ("item_lines", "line")
+    item_lines: list[int | None]
+    line: int | None
 
 
 class SourceText:
