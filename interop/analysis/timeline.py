@@ -69,6 +69,18 @@ class Timeline:
         }
 
 
+@dataclass(frozen=True)
+class WhatIfTimeline:
+    """A what-if answer with its events (``interop what-if --timeline``)."""
+
+    result: WhatIfResult
+    events: tuple[Event, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The what-if JSON plus a "timeline" key (the contract's keys unchanged)."""
+        return {**self.result.to_dict(), "timeline": [event.to_dict() for event in self.events]}
+
+
 def timeline(result: WhatIfResult) -> tuple[Event, ...]:
     """The events of a what-if result, sorted by (day, kind, subject).
 

@@ -83,7 +83,7 @@ def what_if(
     if timeline:
         emit(_with_timeline(fmt, result), output, model, fmt=fmt)
     else:
-        emit(render(fmt, "what_if", result), output, model, fmt=fmt)
+        emit(render(fmt, result), output, model, fmt=fmt)
     tripped = [gate for gate in fail_on if _gate(gate, result)]
     if tripped:
         raise GateTripped(f"--fail-on tripped: {', '.join(tripped)}")
@@ -91,14 +91,14 @@ def what_if(
 
 def _with_timeline(fmt: str, result: Any) -> str:
     """The what-if output plus its timeline (JSON: an extra "timeline" key; contract keys unchanged)."""
-    from ..analysis.timeline import timeline
+    from ..analysis.timeline import WhatIfTimeline, timeline
 
     events = timeline(result)
     if fmt == "json":
         from ..render.json import dumps
 
         return dumps({**result.to_dict(), "timeline": [event.to_dict() for event in events]})
-    return render(fmt, "what_if_timeline", result, events)
+    return render(fmt, WhatIfTimeline(result, events))
 
 
 def _explosion(stop: Any, capabilities: tuple[str, ...], kinds: tuple[str, ...] | None) -> str:
@@ -218,6 +218,6 @@ def spof(
             )
     except CutSetBudgetExceeded as stop:
         raise click.UsageError(_explosion(stop, capabilities, kinds), ctx) from None
-    emit(render(fmt, "spof", result), output, model, fmt=fmt)
+    emit(render(fmt, result), output, model, fmt=fmt)
     if fail_on == "spof" and any(len(s) == 1 for sets in result.cut_sets.values() for s in sets):
         raise GateTripped("--fail-on spof tripped: a capability has a single point of failure")

@@ -73,7 +73,7 @@ def compare(
     choices = _option_triples(ctx, replace, mix, with_)
     model = load(model_path)
     result = run(model, options_from(model, choices), nations or None)
-    emit(render(fmt, "compare", result), output, model, fmt=fmt)
+    emit(render(fmt, result), output, model, fmt=fmt)
 
 
 @cli.command(cls=ScenarioCommand, context_settings=CONTEXT)
@@ -120,7 +120,7 @@ def exposure(
     model = load(model_path)
     scenario = build_scenario(ctx, replace, mix, with_, (), (), at_days)
     result = run(model, scenario, nations or None)
-    emit(render(fmt, "exposure", result), output, model, fmt=fmt)
+    emit(render(fmt, result), output, model, fmt=fmt)
 
 
 @cli.command(cls=ScenarioCommand, context_settings=CONTEXT)
@@ -158,7 +158,7 @@ def explain(
 
     model = load(model_path)
     scenario = build_scenario(ctx, replace, mix, with_, remove, embargo, at_days)
-    emit(render(fmt, "explain", run(model, scenario, node)), output, model, fmt=fmt)
+    emit(render(fmt, run(model, scenario, node)), output, model, fmt=fmt)
 
 
 def _option_triples(

@@ -8,7 +8,7 @@ from ..errors import ModelError
 from ..escape import escape_controls
 from ..model import KINDS, resolve
 from . import cli
-from .options import CONTEXT, emit, format_options, load, model_option, render
+from .options import CONTEXT, emit, format_options, load, model_option
 
 
 @cli.command(context_settings=CONTEXT)
@@ -114,7 +114,10 @@ def list_nodes(
             }
         )
     else:
-        text = render(fmt, "node_list", model, nodes)
+        from ..render import markdown
+        from ..render import text as plain
+
+        text = (markdown if fmt == "markdown" else plain).node_list(model, nodes)
     emit(text, output, model, fmt=fmt)
 
 
@@ -139,5 +142,8 @@ def show(node_id: str, model_path: str | None, fmt: str, output: str | None) -> 
 
         text = dumps(node_record(node, required_by))
     else:
-        text = render(fmt, "node_detail", model, node, required_by)
+        from ..render import markdown
+        from ..render import text as plain
+
+        text = (markdown if fmt == "markdown" else plain).node_detail(model, node, required_by)
     emit(text, output, model, fmt=fmt)

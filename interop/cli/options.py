@@ -287,16 +287,19 @@ def _same_path(a: str, b: str) -> bool:
         return os.path.realpath(a) == os.path.realpath(b)
 
 
-def render(fmt: str, name: str, *args: Any) -> str:
+def render(fmt: str, result: Any) -> str:
+    """``result`` (an analysis result) as ``fmt``: JSON from its ``to_dict()``, text or Markdown
+    from the formatter each renderer module registers for the result's type (no lookup by name)."""
     if fmt == "json":
         from ..render.json import dumps
 
-        return dumps(args[0].to_dict())
+        return dumps(result.to_dict())
     if fmt == "markdown":
-        from ..render import markdown as module
+        from ..render.markdown import FORMATTERS
     else:
-        from ..render import text as module
-    return getattr(module, name)(*args)
+        from ..render.text import FORMATTERS
+    formatter: Any = FORMATTERS[type(result)]
+    return str(formatter(result))
 
 
 def split_kinds(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[str, ...] | None:

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from ..analysis import SpofResult, WhatIfResult
+from ..analysis.compare import CompareResult
+from ..analysis.explain import Explanation, Support
+from ..analysis.exposure import ExposureResult
+from ..analysis.timeline import Event, WhatIfTimeline
 from ..model import Model, Node
 from .common import group_links, link_pair, model_title, name_of, plural
-
-if TYPE_CHECKING:
-    from ..analysis.compare import CompareResult
-    from ..analysis.explain import Explanation, Support
-    from ..analysis.exposure import ExposureResult
-    from ..analysis.timeline import Event
 
 
 def escape(text: str) -> str:
@@ -319,3 +317,18 @@ def _embargo_summary(days: dict[str, int | None] | None) -> str:
     if not lost:
         return "none"
     return f"{len(lost)} (first day {lost[0]})"
+
+
+def _what_if_timeline(answer: WhatIfTimeline) -> str:
+    return what_if_timeline(answer.result, answer.events)
+
+
+FORMATTERS: dict[type, Callable[[Any], str]] = {
+    WhatIfResult: what_if,
+    WhatIfTimeline: _what_if_timeline,
+    SpofResult: spof,
+    CompareResult: compare,
+    ExposureResult: exposure,
+    Explanation: explain,
+}
+"""The markdown formatter of each analysis result type (the CLI dispatches on the result's type)."""

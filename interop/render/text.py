@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
 from ..analysis import Failure, SpofResult, WhatIfResult
+from ..analysis.compare import CompareResult
+from ..analysis.explain import Explanation, Step, Support
+from ..analysis.exposure import ExposureResult
+from ..analysis.timeline import Event, WhatIfTimeline
 from ..model import Model, Node
 from .common import group_links, link_pair, model_title, name_of, plural, wrap_items
-
-if TYPE_CHECKING:
-    from ..analysis.compare import CompareResult
-    from ..analysis.explain import Explanation, Step, Support
-    from ..analysis.exposure import ExposureResult
-    from ..analysis.timeline import Event
 
 INDENT = "  "
 
@@ -395,3 +393,18 @@ def _aligned(rows: Sequence[Sequence[str]], right: Sequence[int] = ()) -> list[s
         cells = [cell.rjust(widths[i]) if i in right else cell.ljust(widths[i]) for i, cell in enumerate(row)]
         lines.append("  ".join(cells).rstrip())
     return lines
+
+
+def _what_if_timeline(answer: WhatIfTimeline) -> str:
+    return what_if_timeline(answer.result, answer.events)
+
+
+FORMATTERS: dict[type, Callable[[Any], str]] = {
+    WhatIfResult: what_if,
+    WhatIfTimeline: _what_if_timeline,
+    SpofResult: spof,
+    CompareResult: compare,
+    ExposureResult: exposure,
+    Explanation: explain,
+}
+"""The text formatter of each analysis result type (the CLI dispatches on the result's type)."""
