@@ -22,12 +22,13 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Collection, Iterator, Sequence
+import threading
+from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import combinations
 from math import comb
-from typing import Any
+from typing import Any, TypeVar
 from xml.etree import ElementTree as ET
 from xml.sax.saxutils import escape, quoteattr
 
@@ -39,6 +40,7 @@ from ..errors import ModelError, Problem, ScenarioError
 from ..escape import escape_controls
 from ..model import Model
 
+T = TypeVar("T")
 ID_ATTRIBUTE = "interop-id"
 MAX_GATES = 200_000
 MAX_SUBSETS = 10_000
@@ -173,6 +175,36 @@ def to_open_psa(graph: ServiceGraph, capability: str, kinds: Collection[str] | N
     return _xml(model, capability, top_name, connective, children, tree, kinds)
 
 
+def _on_a_deep_stack(work: Callable[[], T], depth: int) -> T:
+    """``work()`` with room to recurse ``depth`` levels: formulas nest and gates chain as deep as
+    the file says (5,000 nested ``<or>``, a 5,000-gate chain), far past Python's default limit of
+    1,000 frames. It runs in a thread with a stack sized for the depth, under a raised recursion
+    limit, so a deep but valid tree is imported instead of crashing with RecursionError."""
+    if depth < 200:
+        return work()
+    outcome: list[Any] = []
+
+    def run() -> None:
+        try:
+            with _deep_recursion(4 * depth):
+                outcome.append((True, work()))
+        except BaseException as exc:  # handed to the caller's thread below
+            outcome.append((False, exc))
+
+    previous = threading.stack_size()
+    threading.stack_size(min(2**30, max(32 * 2**20, 16 * 1024 * depth)))
+    try:
+        worker = threading.Thread(target=run, name="interop-open-psa", daemon=True)
+        worker.start()
+    finally:
+        threading.stack_size(previous)
+    worker.join()
+    ok, value = outcome[0]
+    if not ok:
+        raise value
+    return value
+
+
 @contextmanager
 def _deep_recursion(depth: int) -> Iterator[None]:
     old = sys.getrecursionlimit()
@@ -302,9 +334,16 @@ def from_open_psa(
     """
     files = [(sources, path)] if isinstance(sources, (str, bytes)) else list(sources)
     defs = _Definitions()
+    elements = 0
     for text, where in files:
-        _collect(_parse(text, where), "", defs, where)
+        root = _parse(text, where)
+        elements += sum(1 for _ in root.iter())
+        _collect(root, "", defs, where)
     path = files[0][1] if len(files) == 1 else ", ".join(where for _, where in files)
+    return _on_a_deep_stack(lambda: _convert(defs, path, tops), elements)
+
+
+def _convert(defs: _Definitions, path: str, tops: Collection[str]) -> dict[str, Any]:
     if not defs.gates:
         raise ModelError([Problem(path, None, "no <define-gate> found", "give a file with at least one fault tree")])
     simplified: dict[str, Any] = {}

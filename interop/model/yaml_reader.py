@@ -237,7 +237,7 @@ class _RymlReader:
         with contextlib.suppress(Exception):
             line = int(exc.errdata_parse.ymlloc.line) or None  # type: ignore[attr-defined]
         message = str(getattr(exc, "msg", "") or "the file is not valid YAML")
-        pyyaml = _pyyaml_syntax_problem(self.text.data, self.path)
+        pyyaml = _worded_syntax_problem(self.text.data, self.path, line)
         if pyyaml is not None:
             return ModelError([pyyaml])
         return ModelError(
@@ -486,10 +486,22 @@ def plain_scalar(text: str) -> Any:
     return text
 
 
+def _line_start(data: bytes, line: int) -> int:
+    """Offset where 1-based ``line`` starts (the end of ``data`` past its last line)."""
+    start = 0
+    for _ in range(line - 1):
+        found = data.find(b"\n", start)
+        if found < 0:
+            return len(data)
+        start = found + 1
+    return start
+
+
 def _syntax_fix(data: bytes, line: int | None) -> str:
-    if line:
-        lines = data.split(b"\n")
-        if 0 < line <= len(lines) and b"\t" in lines[line - 1]:
+    if line and line > 0:
+        start = _line_start(data, line)
+        end = data.find(b"\n", start)
+        if b"\t" in data[start : end if end >= 0 else len(data)]:
             return "YAML does not allow tab characters for indentation: replace tabs with spaces"
     return (
         "check the indentation and the brackets/quotes on this line and the one before; "
@@ -497,8 +509,48 @@ def _syntax_fix(data: bytes, line: int | None) -> str:
     )
 
 
-def _pyyaml_syntax_problem(data: bytes, path: str) -> Problem | None:
-    """PyYAML's wording of a syntax error (it names the token and the line), if it has one."""
+#: Files up to this size are re-read whole by PyYAML to word a syntax error; bigger ones only in a
+#: window around the line rapidyaml stopped at (a whole 32 MB file took PyYAML 2.6 GB).
+WHOLE_FILE_WORDING = 1 << 20
+WINDOW_BEFORE = 64 * 1024
+WINDOW_AFTER = 8 * 1024
+_BLOCK_START = re.compile(rb"\S| {0,2}- ")  # a top-level key, or a top-level list item ("  - id: …")
+
+
+def _worded_syntax_problem(data: bytes, path: str, line: int | None) -> Problem | None:
+    """PyYAML's wording of a syntax error (it names the token and the line), read from the whole
+    file when it is small, else from a bounded window that starts at a top-level line before the
+    error (so its memory and time do not grow with the file)."""
+    if len(data) <= WHOLE_FILE_WORDING or not line:
+        return _pyyaml_syntax_problem(data, path)
+    start, end, first_line = _window(data, line)
+    problem = _pyyaml_syntax_problem(data[start:end], path, first_line - 1, data)
+    if problem is None or problem.line is None or not first_line <= problem.line <= line + 1:
+        return None  # the window reads as valid, or fails only where it was cut: rapidyaml's words
+    return problem
+
+
+def _window(data: bytes, line: int) -> tuple[int, int, int]:
+    """(start, end, first line) of at most WINDOW_BEFORE + WINDOW_AFTER bytes around ``line``."""
+    error_at = _line_start(data, line)
+    lowest = max(0, error_at - WINDOW_BEFORE)
+    start = error_at
+    while start > lowest:
+        previous = data.rfind(b"\n", lowest, start - 1)
+        candidate = previous + 1 if previous >= 0 else lowest
+        start = candidate
+        if _BLOCK_START.match(data, start) and start < error_at:
+            break
+    if not _BLOCK_START.match(data, start):
+        start = error_at
+    end = data.find(b"\n", min(len(data), error_at + WINDOW_AFTER))
+    end = len(data) if end < 0 else end
+    return start, end, data.count(b"\n", 0, start) + 1
+
+
+def _pyyaml_syntax_problem(data: bytes, path: str, offset: int = 0, whole: bytes | None = None) -> Problem | None:
+    """PyYAML's wording of a syntax error in ``data`` (lines shifted by ``offset`` when ``data``
+    is a window of ``whole``), if it finds one."""
     import yaml
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -507,11 +559,11 @@ def _pyyaml_syntax_problem(data: bytes, path: str) -> Problem | None:
             pass
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else None
+        line = mark.line + 1 + offset if mark is not None else None
         what = " ".join(part for part in (exc.context, exc.problem) if part)
-        return Problem(path, line, f"YAML syntax error: {what}", _syntax_fix(data, line))
+        return Problem(path, line, f"YAML syntax error: {what}", _syntax_fix(whole or data, line))
     except yaml.YAMLError as exc:
-        return Problem(path, None, f"YAML syntax error: {exc}", _syntax_fix(data, None))
+        return Problem(path, None, f"YAML syntax error: {exc}", _syntax_fix(whole or data, None))
     return None
 
 
