@@ -9,20 +9,28 @@ baseline). For each option, on its structural state (nothing removed):
 - **links**: interoperability links, counted by (partner nation, data link);
 - **embargo days**: for each foreign nation, the day each capability falls under an embargo of
   that nation alone, or None (holds); the same numbers as ``exposure``;
-- **home share**: of the nodes in the dependency closure of all capabilities that have an
-  attribution (nation nodes themselves excluded), the share attributed to the home nation.
+- **made in**: the option's supply chain by the nation where each thing is made. Every
+  requirement on a supplier inside the dependency closure of the capabilities is one supply link
+  (split equally between the suppliers of an ``any_of``), counted under the supplier's
+  ``nation:``. It is a share of supply links, not of money: a planner's first cut of where the
+  work sits, by maker and not by operator (the US-built F-35A flown by Canada counts where it is
+  built);
+- **stated commitments**: the ``benefits:`` entries of the nodes in that closure (ITB pledges,
+  offers, partnership rules), shown as stated with their source and confidence, never computed.
 
 Nothing here has new semantics: every number is a cut set, a cascade or a link set of the contract.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import Any
 
 from ..errors import ScenarioError
 from ..model import Model, resolve
+from ..model.types import Benefit
 from .cutsets import single_points_of_failure
 from .exposure import foreign_nations
 from .links import partner_nation
@@ -52,16 +60,29 @@ class OptionRow:
     spof_by_nation: tuple[tuple[str, int], ...]
     links: tuple[tuple[str, str, int], ...]
     embargo: tuple[tuple[str, tuple[tuple[str, int | None], ...]], ...]
-    home_nodes: int
-    attributed_nodes: int
+    made_in: tuple[tuple[str, Fraction], ...] = ()
+    home: str | None = None
+    benefits: tuple[tuple[str, Benefit], ...] = ()
 
     @property
     def spof_foreign(self) -> int:
         return sum(count for _, count in self.spof_by_nation)
 
     @property
+    def supply_links(self) -> Fraction:
+        return sum((weight for _, weight in self.made_in), Fraction(0))
+
+    def made_in_share(self, nation: str | None) -> float | None:
+        """Share of the option's supply links made in ``nation`` (None when it has none)."""
+        total = self.supply_links
+        if not total or nation is None:
+            return None
+        return float(sum((w for n, w in self.made_in if n == nation), Fraction(0)) / total)
+
+    @property
     def home_share(self) -> float | None:
-        return self.home_nodes / self.attributed_nodes if self.attributed_nodes else None
+        """Share of supply links whose supplier is in the home nation (made at home)."""
+        return self.made_in_share(self.home)
 
     def embargo_days(self, nation: str) -> dict[str, int | None] | None:
         """Capability → day lost under an embargo of ``nation`` (None = holds); None if the
@@ -90,11 +111,25 @@ class OptionRow:
             "embargo": [
                 {"nation": n, "capabilities": [{"id": c, "at_days": d} for c, d in days]} for n, days in self.embargo
             ],
-            "home_share": {
-                "home": self.home_nodes,
-                "attributed": self.attributed_nodes,
-                "share": round(share, 4) if share is not None else None,
+            "made_in": {
+                "measure": "supply links by supplier nation (not by operator)",
+                "home_share": round(share, 4) if share is not None else None,
+                "supply_links": _number(self.supply_links),
+                "by_nation": [
+                    {"nation": n, "links": _number(w), "share": round(float(w / self.supply_links), 4)}
+                    for n, w in self.made_in
+                ],
             },
+            "stated_commitments": [
+                {
+                    "node": node,
+                    "policy": b.policy,
+                    "commitment": b.commitment,
+                    "source": list(b.source),
+                    "confidence": b.confidence,
+                }
+                for node, b in self.benefits
+            ],
         }
 
 
@@ -193,8 +228,6 @@ def _row(study: Study, nations: Collection[str] | None) -> OptionRow:
         lost = {f.id: f.at_days for f in nation.capabilities_lost}
         embargo.append((nation.nation, tuple((c, lost.get(c)) for c in graph.capabilities)))
     closure = graph.upstream(graph.capabilities)
-    attributed = [attribution(model, n) for n in closure if model.nodes[n].kind != "nation"]
-    attributed = [a for a in attributed if a is not None]
     return OptionRow(
         label=option_label(model, scenario),
         scenario=scenario,
@@ -203,9 +236,32 @@ def _row(study: Study, nations: Collection[str] | None) -> OptionRow:
         spof_by_nation=tuple(sorted(by_nation.items())),
         links=tuple((p, v, c) for (p, v), c in sorted(link_counts.items())),
         embargo=tuple(embargo),
-        home_nodes=sum(1 for a in attributed if a == home),
-        attributed_nodes=len(attributed),
+        made_in=made_in(model, closure, graph.requires),
+        home=home,
+        benefits=tuple((n, b) for n in sorted(closure) for b in model.nodes[n].benefits),
     )
+
+
+def made_in(model: Model, closure: Iterable[str], requires: Any) -> tuple[tuple[str, Fraction], ...]:
+    """Supply links by supplier nation, most first: each requirement item on suppliers counts 1,
+    split equally between its supplier targets; a supplier without ``nation:`` counts under its
+    ``operator:`` or the home nation."""
+    weights: dict[str, Fraction] = {}
+    nodes = model.nodes
+    for requirer in closure:
+        if nodes[requirer].kind == "nation":
+            continue
+        for item in requires[requirer]:
+            suppliers = [t for t in item.targets if nodes[t].kind == "supplier"]
+            for supplier in suppliers:
+                where = attribution(model, supplier) or model.home or "home"
+                weights[where] = weights.get(where, Fraction(0)) + Fraction(1, len(suppliers))
+    return tuple(sorted(weights.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def _number(value: Fraction) -> float | int:
+    """A whole count as an int, a split one rounded to 2 decimals (JSON-friendly, same bytes each run)."""
+    return int(value) if value.denominator == 1 else round(float(value), 2)
 
 
 def _check_nations(model: Model, nations: Collection[str]) -> list[str]:

@@ -8,7 +8,7 @@ from .types import Location, Model
 
 def missing_sources(model: Model) -> list[Problem]:
     """Every node needs a source and a confidence; so does every requirement that has a note
-    or a grace period (those carry a claim of their own)."""
+    or a grace period, and every ``benefits`` entry (those carry a claim of their own)."""
     problems: list[Problem] = []
     for node in model:
         where = node.location or Location("<model>")
@@ -41,6 +41,18 @@ def missing_sources(model: Model) -> list[Problem]:
                         at.line,
                         f"a requirement of {node.id!r} has no 'source'",
                         "add 'source:' to the requirement",
+                    )
+                )
+        for benefit in node.benefits:  # a stated commitment is a claim: it needs its own source
+            at = benefit.location or where
+            if not benefit.source or not benefit.confidence:
+                missing = "'source'" if not benefit.source else "'confidence'"
+                problems.append(
+                    Problem(
+                        at.path,
+                        at.line,
+                        f"a 'benefits' entry of {node.id!r} has no {missing}",
+                        "add 'source:' (where the commitment is stated) and 'confidence:'",
                     )
                 )
     return problems

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any, cast
 
 from ..escape import escape_controls, has_controls
+from .benefits import parse_benefits
 from .hints import is_extension, key_line, line_of, suggest
 from .problems import Problems
 from .service import parse_as_of, parse_service
@@ -31,6 +32,7 @@ NODE_KEYS = (
     "tags",
     "service",
     "service_source",
+    "benefits",
 )
 REQUIREMENT_KEYS = ("id", "any_of", "grace_days", "label", "source", "confidence", "notes")
 MODEL_KEYS = ("name", "home", "as_of", "description", "source", "notes")
@@ -142,6 +144,7 @@ def parse_node(raw: Any, path: str, line: int | None, problems: Problems) -> Nod
         location=where,
         service=parse_service(raw, path, node_id, problems),
         service_source=text_list(raw, "service_source", path, node_id, problems),
+        benefits=parse_benefits(raw, path, node_id, problems),
     )
 
 

@@ -64,6 +64,23 @@ NODE_PROPERTIES: dict[str, dict[str, Any]] = {
         "description": "When the node serves (both ends optional); for a candidate, the earliest entry.",
     },
     "service_source": {**_TEXT_LIST, "description": "Where the service dates come from."},
+    "benefits": {
+        "type": "array",
+        "items": {
+            "type": "object",
+            "required": ["policy", "commitment"],
+            "properties": {
+                "policy": {"type": "string", "description": "The policy, pledge or offer (e.g. ITB, JSF partnership)."},
+                "commitment": {"type": "string", "description": "What it commits to, as stated."},
+                "source": {**_TEXT_LIST, "description": "Where the commitment is stated."},
+                "confidence": {"enum": list(CONFIDENCES), "description": "How sure the statement is."},
+                "notes": {"type": "string", "description": "Free text."},
+            },
+            "patternProperties": EXTENSION,
+            "additionalProperties": False,
+        },
+        "description": "Stated industrial-benefit commitments of this buy, shown as stated (never computed).",
+    },
 }
 
 REQUIREMENT_PROPERTIES: dict[str, dict[str, Any]] = {

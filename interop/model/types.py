@@ -99,6 +99,22 @@ class ServiceWindow:
 
 
 @dataclass(frozen=True, slots=True)
+class Benefit:
+    """A stated industrial-benefit commitment attached to a buy (a platform or contract node).
+
+    It records what a policy, pledge or offer *says* (``commitment``), with its source and
+    confidence; the tool shows it as stated, never computes with it.
+    """
+
+    policy: str
+    commitment: str
+    source: tuple[str, ...] = ()
+    confidence: str | None = None
+    notes: str | None = None
+    location: Location | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Node:
     """A platform, supplier, nation, data link, … with what it requires and what it speaks."""
 
@@ -118,6 +134,7 @@ class Node:
     location: Location | None = None
     service: ServiceWindow | None = None
     service_source: tuple[str, ...] = ()
+    benefits: tuple[Benefit, ...] = ()
 
     @property
     def is_candidate(self) -> bool:

@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from ..analysis import SpofResult, WhatIfResult
-from ..analysis.compare import CompareResult
+from ..analysis.compare import CompareResult, OptionRow
 from ..analysis.explain import Explanation, Support
 from ..analysis.exposure import ExposureResult
 from ..analysis.timeline import Event, WhatIfTimeline
@@ -147,7 +147,7 @@ def compare(result: CompareResult, heading_level: int = 2) -> str:
     h = "#" * heading_level
     out = [f"{h} Options compared", "", f"*Model: {escape(model_title(model))}*", ""]
     header = ["#", "Option", "Capabilities", "SPOF", "Foreign SPOF (by nation)", "Links (partner · data link)"]
-    header += [f"Embargo {n}: lost" for n in result.nations] + ["Home share"]
+    header += [f"Embargo {n}: lost" for n in result.nations] + [f"Made in {model.home or 'home'}"]
     rows = []
     for number, row in enumerate(result.options, 1):
         foreign = str(row.spof_foreign)
@@ -159,12 +159,7 @@ def compare(result: CompareResult, heading_level: int = 2) -> str:
         cells = [str(number), row.label, str(len(row.capabilities)), str(len(row.spof)), foreign, links]
         for nation in result.nations:
             cells.append(_embargo_summary(row.embargo_days(nation)))
-        share = (
-            f"{round(100 * row.home_share)}% ({row.home_nodes}/{row.attributed_nodes})"
-            if row.attributed_nodes
-            else "n/a"
-        )
-        rows.append([*cells, share])
+        rows.append([*cells, made_in_text(row.home_share)])
     out += table(header, rows)
     from .text import _quiet_nations
 
@@ -192,13 +187,47 @@ def compare(result: CompareResult, heading_level: int = 2) -> str:
         ["#", "Option", "Nodes"],
         [(str(i), row.label, ", ".join(row.spof) or "none") for i, row in enumerate(result.options, 1)],
     )
+    out += ["", f"{h}# Where the supply chain is made (by supplier nation)", ""]
+    out += table(
+        ["#", "Option", "Supply links", "By supplier nation"],
+        [
+            (
+                str(i),
+                row.label,
+                _links_number(row),
+                ", ".join(f"{n} {made_in_text(row.made_in_share(n))}" for n, _ in row.made_in) or "none",
+            )
+            for i, row in enumerate(result.options, 1)
+        ],
+    )
+    out += ["", f"{h}# Stated industrial commitments", ""]
+    commitments = [
+        (str(i), row.label, node, b.policy, b.commitment, b.confidence or "—")
+        for i, row in enumerate(result.options, 1)
+        for node, b in row.benefits
+    ]
+    if commitments:
+        out += table(["#", "Option", "Node", "Policy", "Commitment (as stated)", "Confidence"], commitments)
+    else:
+        out.append("No `benefits:` entries in these options.")
     out += [
         "",
         "*A node sits with a nation when it is that nation, or names it as `nation:`, or (without `nation:`) as "
-        "`operator:`. Home share: nodes attributed to the home nation / nodes with a nation or operator, over "
-        "everything the capabilities depend on (nation nodes excluded).*",
+        "`operator:`. Made in: every requirement on a supplier, in everything the capabilities depend on, is one "
+        "supply link, counted under the supplier's nation (split between the makers of an `any_of`): where things "
+        "are made, not who operates them, and a count of links, not of money. Stated commitments are what a "
+        "policy, pledge or offer says (see each entry's source), not a computed benefit.*",
     ]
     return "\n".join(out) + "\n"
+
+
+def made_in_text(share: float | None) -> str:
+    return "n/a" if share is None else f"{round(100 * share)}%"
+
+
+def _links_number(row: OptionRow) -> str:
+    total = row.supply_links
+    return str(int(total)) if total.denominator == 1 else f"{float(total):.1f}"
 
 
 def exposure(result: ExposureResult, heading_level: int = 2) -> str:

@@ -24,7 +24,8 @@ def requirement_record(item: Requirement) -> dict[str, Any]:
 def node_record(node: Node, required_by: Iterable[str] = ()) -> dict[str, Any]:
     """A node as plain data (every field, requirements expanded, where it is written).
 
-    ``service`` (first and last day, ISO, null when open) appears only on a node that has one."""
+    ``service`` (first and last day, ISO, null when open) and ``benefits`` appear only on a node
+    that has them."""
     record = {
         "id": node.id,
         "kind": node.kind,
@@ -48,4 +49,15 @@ def node_record(node: Node, required_by: Iterable[str] = ()) -> dict[str, Any]:
             "until": node.service.end.isoformat() if node.service.end else None,
             "source": list(node.service_source),
         }
+    if node.benefits:
+        record["benefits"] = [
+            {
+                "policy": b.policy,
+                "commitment": b.commitment,
+                "source": list(b.source),
+                "confidence": b.confidence,
+                "notes": b.notes,
+            }
+            for b in node.benefits
+        ]
     return record

@@ -121,6 +121,16 @@ class Citations:
             numbers.append(self.numbers[text])
         return " ".join(f"[{n}]" for n in sorted(set(numbers)))
 
+    def cite_texts(self, texts: Iterable[str], what: str) -> str:
+        """``[1] [3]`` for source texts cited directly (a ``benefits`` entry's sources)."""
+        numbers = []
+        for text in texts:
+            if text not in self.numbers:
+                self.numbers[text] = len(self.numbers) + 1
+            self.cited_for.setdefault(text, set()).add(what)
+            numbers.append(self.numbers[text])
+        return " ".join(f"[{n}]" for n in sorted(set(numbers)))
+
     def block(self) -> Sources:
         entries = tuple(
             Source(number, text, tuple(sorted(self.cited_for[text])))
@@ -153,6 +163,7 @@ def document(briefing: Briefing) -> list[Block]:
     blocks += _links(result, cites)
     blocks += _spof(result, cites)
     blocks += _exposure(briefing.exposure, cites)
+    blocks += _commitments(result, cites)
     blocks += _rests_on(briefing.sensitivity)
     blocks += _diagram(briefing)
     blocks += [Heading(2, "Sources"), cites.block()]
@@ -372,6 +383,28 @@ def _exposure(exposed: ExposureResult, cites: Citations) -> list[Block]:
         Table(("Nation", "Capabilities lost", "Nodes failed", "Links lost", "Main channels", "Sources"), tuple(rows))
     )
     return blocks
+
+
+def _commitments(result: WhatIfResult, cites: Citations) -> list[Block]:
+    """Stated industrial commitments of what the change brings in or takes out (as stated, not computed)."""
+    model = result.model
+    changed = [*result.entered_service, *result.left_service]
+    rows = []
+    for node_id in sorted(changed):
+        for benefit in model.nodes[node_id].benefits:
+            side = "enters" if node_id in result.entered_service else "leaves"
+            source = cites.cite_texts(benefit.source, f"{node_id} benefits")
+            rows.append((node_id, side, benefit.policy, benefit.commitment, benefit.confidence or "—", source))
+    if not rows:
+        return []
+    return [
+        Heading(2, "Stated industrial commitments"),
+        Paragraph(
+            "What a policy, pledge or offer says about industrial benefit for what this change brings in or "
+            "takes out. These are stated commitments with their sources, not computed results."
+        ),
+        Table(("Node", "Change", "Policy", "Commitment (as stated)", "Confidence", "Source"), tuple(rows)),
+    ]
 
 
 def _rests_on(result: SensitivityResult | None) -> list[Block]:

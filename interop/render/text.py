@@ -173,7 +173,7 @@ def compare(result: CompareResult) -> str:
     day each capability falls under its embargo (columns = options)."""
     model = result.model
     out = [f"Compare {plural(len(result.options), 'option')}", f"Model: {model_title(model)}", ""]
-    header = ("#", "OPTION", "CAPABILITIES", "SPOF", "FOREIGN SPOF", "LINKS", "HOME SHARE")
+    header = ("#", "OPTION", "CAPABILITIES", "SPOF", "FOREIGN SPOF", "LINKS", f"MADE IN {model.home or 'HOME'}")
     rows = [header]
     for number, row in enumerate(result.options, 1):
         rows.append(
@@ -184,7 +184,7 @@ def compare(result: CompareResult) -> str:
                 str(len(row.spof)),
                 str(row.spof_foreign),
                 str(sum(c for _, _, c in row.links)),
-                _share(row.home_nodes, row.attributed_nodes),
+                _percent(row.home_share),
             )
         )
     out += _aligned(rows, right=(0, 2, 3, 4, 5, 6))
@@ -204,10 +204,17 @@ def compare(result: CompareResult) -> str:
         out.append(
             f"{INDENT}Interoperability links: {sum(c for _, _, c in row.links)}" + (f" ({links})" if links else "")
         )
-        out.append(
-            f"{INDENT}Supplied from home: {_share(row.home_nodes, row.attributed_nodes)} "
-            f"({row.home_nodes} of {plural(row.attributed_nodes, 'attributed node')} in the dependency closure)"
+        out += wrap_items(
+            f"{INDENT}Made in (supplier nation, share of supply links): ",
+            [f"{n} {_percent(row.made_in_share(n))}" for n, _ in row.made_in] or ["none"],
+            indent=4,
         )
+        for node, benefit in row.benefits:
+            out += wrap_items(
+                f"{INDENT}Stated commitment, {node} ({benefit.policy}; {benefit.confidence or 'no confidence'}): ",
+                [benefit.commitment],
+                indent=4,
+            )
     quiet = _quiet_nations(result)
     for nation in result.nations:
         if nation in quiet:
@@ -374,8 +381,8 @@ def _support_text(support: Support) -> str:
     return f"{working} {verb}" + (f" ({failed})" if failed else "")
 
 
-def _share(home: int, attributed: int) -> str:
-    return f"{round(100 * home / attributed)}%" if attributed else "n/a"
+def _percent(share: float | None) -> str:
+    return "n/a" if share is None else f"{round(100 * share)}%"
 
 
 def _day_cell(days: dict[str, int | None] | None, capability: str) -> str:

@@ -18,7 +18,7 @@ DECISION = MODELS / "decision.yaml"
 
 
 def table(result):
-    """(label, #capabilities, spof, spof by nation, links, embargo days, home/attributed) per row."""
+    """(label, #capabilities, spof, spof by nation, links, embargo days, supply links by maker nation) per row."""
     return [
         (
             row.label,
@@ -27,7 +27,7 @@ def table(result):
             row.spof_by_nation,
             row.links,
             {n: dict(d) for n, d in row.embargo},
-            (row.home_nodes, row.attributed_nodes),
+            tuple((n, str(w)) for n, w in row.made_in),
         )
         for row in result.options
     ]
@@ -48,7 +48,7 @@ def test_mini_compare_exact():
             (("SWE", 2), ("USA", 3)),  # Saab, SWE | Crypto, GE, USA
             (("USA", "Link-16", 2),),
             {"SWE": {"QRA": 0}, "USA": {"QRA": 30}},
-            (0, 5),  # Saab, GE, Crypto, CC-330, KC-46: none Canadian
+            (("SWE", "1"), ("USA", "1")),  # Gripen -> Saab; F414 -> GE (by maker, not operator)
         ),
         (
             "baseline (no change)",
@@ -57,7 +57,7 @@ def test_mini_compare_exact():
             (("USA", 3),),
             (("USA", "Link-16", 2), ("USA", "MADL", 1)),
             {"SWE": {"QRA": None}, "USA": {"QRA": 30}},
-            (0, 4),
+            (("USA", "1"),),  # F135 -> P&W
         ),
         (
             "mix F-35A with Gripen-E",
@@ -66,7 +66,7 @@ def test_mini_compare_exact():
             (("USA", 2),),
             (("USA", "Link-16", 4), ("USA", "MADL", 1)),
             {"SWE": {"QRA": None}, "USA": {"QRA": 30}},
-            (0, 6),
+            (("USA", "2"), ("SWE", "1")),
         ),
     ]
 
@@ -80,21 +80,21 @@ def test_decision_compare_exact():
         (("FRA", 3),),
         (("USA", "L16", 1),),
         {"FRA": {"Air-Defence": 0, "Surveillance": None}, "USA": {"Air-Defence": None, "Surveillance": None}},
-        (1, 5),  # Maple of Dassault, Safran, Boeing, Maple, Ally-AWACS
+        (("FRA", "5/2"), ("CAN", "1"), ("USA", "1/2")),  # Dassault, Safran, half of Radar's any_of; Depot -> Maple
     )
     assert rows[1][2:] == (
         ("Boeing", "Depot", "Engine-US", "Fighter-A", "Maple", "Radar", "USA"),
         (("USA", 2),),
         (("USA", "L16", 1),),
         {"FRA": {"Air-Defence": None, "Surveillance": None}, "USA": {"Air-Defence": 60, "Surveillance": 67}},
-        (1, 4),
+        (("CAN", "2"), ("USA", "3/2"), ("FRA", "1/2")),
     )
     assert rows[2][2:] == (
         ("Depot", "Maple", "Radar"),
         (),
         (("USA", "L16", 2),),
         {"FRA": {"Air-Defence": None, "Surveillance": None}, "USA": {"Air-Defence": None, "Surveillance": None}},
-        (1, 5),
+        (("FRA", "5/2"), ("CAN", "2"), ("USA", "3/2")),
     )
 
 
@@ -159,7 +159,17 @@ def test_compare_cli_goldens(run, golden, fmt):
             "baseline (no change)",
             "mix Fighter-A with Fighter-B",
         ]
-        assert data["options"][1]["home_share"] == {"home": 1, "attributed": 4, "share": 0.25}
+        assert data["options"][1]["made_in"] == {
+            "measure": "supply links by supplier nation (not by operator)",
+            "home_share": 0.5,
+            "supply_links": 4,
+            "by_nation": [
+                {"nation": "CAN", "links": 2, "share": 0.5},
+                {"nation": "USA", "links": 1.5, "share": 0.375},
+                {"nation": "FRA", "links": 0.5, "share": 0.125},
+            ],
+        }
+        assert data["options"][1]["stated_commitments"] == []
 
 
 def test_compare_cli_usage_errors(run):
@@ -177,3 +187,42 @@ def test_compare_shipped_model_golden(run, golden):
     assert r.code == 0, r.err
     golden("decision/compare-shipped.md", r.out)
     assert run(*args, "--format", "markdown").out == r.out  # byte-identical run to run
+
+
+def test_made_in_counts_by_maker_and_shows_stated_commitments():
+    """The US-built jet Canada operates counts where it is made; a stated offer is shown, not counted."""
+    data = {
+        "nodes": [
+            {"id": "CAN", "kind": "nation"},
+            {"id": "USA", "kind": "nation"},
+            {"id": "SWE", "kind": "nation"},
+            {"id": "LM", "kind": "supplier", "nation": "USA"},
+            {"id": "Saab", "kind": "supplier", "nation": "SWE", "status": "candidate"},
+            {"id": "Maple", "kind": "supplier", "nation": "CAN"},
+            {
+                "id": "Jet",
+                "kind": "platform",
+                "operator": "CAN",
+                "requires": ["LM", "Maple"],
+                "benefits": [{"policy": "JSF", "commitment": "no offsets", "source": "s1", "confidence": "high"}],
+            },
+            {
+                "id": "Gripen",
+                "kind": "platform",
+                "status": "candidate",
+                "requires": ["Saab"],
+                "benefits": [
+                    {"policy": "Offer", "commitment": "assembly in Canada", "source": "s2", "confidence": "medium"}
+                ],
+            },
+            {"id": "Cap", "kind": "capability", "requires": ["Jet"]},
+        ]
+    }
+    model = model_from_data(data)
+    swap, keep = compare(model, options_from(model, [("replace", "Jet", "Gripen"), ("replace", "Jet", "Jet")])).options
+    assert [(n, str(w)) for n, w in keep.made_in] == [("CAN", "1"), ("USA", "1")]
+    assert keep.home_share == 0.5
+    assert [(n, str(w)) for n, w in swap.made_in] == [("SWE", "1")]
+    assert swap.home_share == 0.0
+    assert [(node, b.policy, b.commitment) for node, b in swap.benefits] == [("Gripen", "Offer", "assembly in Canada")]
+    assert [(node, b.policy) for node, b in keep.benefits] == [("Jet", "JSF")]

@@ -206,3 +206,17 @@ def test_no_norad_fighter_redundancy_before_f35_ioc_or_after_the_cf18():
     assert _fighters_on(model, "2029-12-31") == ["CF-18"]
     assert _fighters_on(model, "2030-01-01") == ["CF-18", "F-35A"]
     assert _fighters_on(model, "2033-01-01") == ["F-35A"]
+
+
+def test_benefits_entries_are_sourced_and_cover_the_audits_commitments(model):
+    entries = {(n.id, b.policy): b for n in model for b in n.benefits}
+    for (node_id, policy), benefit in entries.items():
+        assert benefit.source and benefit.confidence in ("high", "medium", "low"), (node_id, policy)
+        assert benefit.commitment, (node_id, policy)
+    assert ("F-35A", "JSF partnership industrial participation (outside ITB)") in entries
+    assert ("P-8A", "Industrial and Technological Benefits (ITB)") in entries
+    assert "100%" in entries[("P-8A", "Industrial and Technological Benefits (ITB)")].commitment
+    assert ("Gripen-E", "Saab offer (not contracted)") in entries
+    assert any(
+        "ised-isde.canada.ca/site/industrial-technological-benefits" in s for b in entries.values() for s in b.source
+    )
