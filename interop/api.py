@@ -43,6 +43,7 @@ from .model import Model, load_model, model_from_data
 if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
 
+    from .analysis.sensitivity import SensitivityResult
     from .render.report import Briefing
 
 notebook.register()
@@ -126,6 +127,21 @@ def explain(
     """Why ``node`` fails in the scenario (the chain of causes, root first) or why it holds:
     the same answer as ``interop explain``."""
     return study(model, replace, mix, remove, embargo, at_days).explain(node)
+
+
+def sensitivity(
+    model: Model,
+    replace: Pairs = (),
+    mix: Pairs = (),
+    remove: Ids = (),
+    embargo: Ids = (),
+    at_days: int | None = None,
+) -> SensitivityResult:
+    """What the scenario's answer rests on: each grace assumption at the ends of its stated range,
+    each low-confidence fact dropped; the same answer as ``interop sensitivity``."""
+    from .analysis.sensitivity import sensitivity as run
+
+    return run(model, scenario(replace, mix, remove, embargo, at_days))
 
 
 def exposure(

@@ -109,7 +109,7 @@ class Benefit:
     policy: str
     commitment: str
     source: tuple[str, ...] = ()
-    confidence: str | None = None
+    confidence: Confidence | None = None
     notes: str | None = None
     location: Location | None = None
 
