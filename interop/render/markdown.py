@@ -11,7 +11,18 @@ from ..analysis.explain import Explanation, Support
 from ..analysis.exposure import ExposureResult
 from ..analysis.timeline import Event, WhatIfTimeline
 from ..model import Model, Node
-from .common import group_links, link_pair, model_title, name_of, plural
+from .blocks import (
+    Block,
+    DayTable,
+    FailureTable,
+    IdList,
+    Item,
+    LinkGroups,
+    Note,
+    Title,
+    what_if_document,
+)
+from .common import group_links, link_pair, model_title, name_of
 
 
 def escape(text: str) -> str:
@@ -27,59 +38,54 @@ def table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
 
 def what_if(result: WhatIfResult, heading_level: int = 2) -> str:
     """What-if answer as Markdown sections with tables."""
-    model = result.model
+    return format_blocks(what_if_document(result), heading_level)
+
+
+def format_blocks(blocks: Sequence[Block], heading_level: int = 2) -> str:
+    """Blocks as GitHub-flavoured Markdown: headings, pipe tables, bullets."""
     h = "#" * heading_level
-    out = [f"{h} What if: {escape(result.scenario.describe())}", "", f"*Model: {escape(model_title(model))}*", ""]
-    if result.entered_service or result.left_service or result.no_longer_needed:
-        out += [f"{h}# Service changes", ""]
-        for title, ids in (
-            ("Enter service", result.entered_service),
-            ("Leave service", result.left_service),
-            ("No longer needed", result.no_longer_needed),
-        ):
-            if ids:
-                out.append(f"- **{title}:** " + ", ".join(f"`{i}`" for i in ids))
-        out.append("")
-    out += [f"{h}# Capabilities", ""]
-    total = len(result.capabilities_lost) + len(result.capabilities_kept)
-    if result.capabilities_lost:
-        out += table(
-            ["Day lost", "Capability", "Name"],
-            [(str(f.at_days), f.id, name_of(model, f.id)) for f in result.capabilities_lost],
-        )
-        if result.capabilities_kept:
-            out += ["", "Held: " + ", ".join(f"`{c}`" for c in result.capabilities_kept)]
-    else:
-        out.append(f"None lost: all {plural(total, 'capability', 'capabilities')} hold.")
-    out.append("")
-    if result.failed:
-        out += [f"{h}# Failures by day", ""]
-        out += table(
-            ["Day", "Node", "Kind", "Name"],
-            [(str(f.at_days), f.id, model.nodes[f.id].kind, name_of(model, f.id)) for f in result.failed],
-        )
-        out.append("")
-    out += [
-        f"{h}# Interoperability links",
-        "",
-        f"{len(result.links_lost)} lost, {len(result.links_kept)} kept, {len(result.links_gained)} gained.",
-        "",
-    ]
-    rows = []
-    for status, links in (("lost", result.links_lost), ("gained", result.links_gained), ("kept", result.links_kept)):
-        for (partner, via), group in group_links(model, links).items():
-            pairs = ", ".join(link_pair(model, link) for link in group) if status != "kept" else ""
-            rows.append((partner, via, status, str(len(group)), pairs))
-    if rows:
-        out += table(["Partner", "Data link", "Status", "Links", "Pairs (ours ↔ theirs)"], rows)
-        out.append("")
-    if result.spof_added or result.spof_removed:
-        out += [f"{h}# Single points of failure", ""]
-        rows = [(c.capability, c.node, name_of(model, c.node), "added") for c in result.spof_added]
-        rows += [(c.capability, c.node, name_of(model, c.node), "removed") for c in result.spof_removed]
-        out += table(["Capability", "Node", "Name", "Change"], rows)
+    out: list[str] = []
+    for block in blocks:
+        if isinstance(block, Title):
+            out += [f"{h} {escape(block.text)}", "", f"*Model: {escape(block.model)}*", ""]
+            continue
+        chunks: list[list[str]] = [[f"{block.summary}."]] if block.summary else []
+        bullets = False
+        for item in block.body:
+            lines = _markdown_item(item)
+            bullet = isinstance(item, IdList) and not item.aside
+            if lines and bullet and bullets:
+                chunks[-1] += lines  # consecutive bullets form one list
+            elif lines:
+                chunks.append(lines)
+            bullets = bullet
+        out += [f"{h}# {block.title}", ""]
+        for number, chunk in enumerate(chunks):
+            out += ([""] if number else []) + chunk
         out.append("")
     return "\n".join(out).rstrip() + "\n"
+
+
+def _markdown_item(item: Item) -> list[str]:
+    if isinstance(item, IdList):
+        ids = ", ".join(f"`{i}`" for i in item.ids)
+        return [f"{item.label}: {ids}"] if item.aside else [f"- **{item.label}:** {ids}"]
+    if isinstance(item, Note):
+        return [item.text]
+    if isinstance(item, DayTable):
+        return table(list(item.header), [(str(day), node, name) for day, node, name in item.rows])
+    if isinstance(item, FailureTable):
+        return table(["Day", "Node", "Kind", "Name"], [(str(day), *rest) for day, *rest in item.rows])
+    if isinstance(item, LinkGroups):
+        rows = [
+            (g.partner, g.via, status, str(len(g.pairs)), ", ".join(g.pairs) if status != "kept" else "")
+            for status, groups in (("lost", item.lost), ("gained", item.gained), ("kept", item.kept))
+            for g in groups
+        ]
+        return table(["Partner", "Data link", "Status", "Links", "Pairs (ours ↔ theirs)"], rows) if rows else []
+    rows = [(c.capability, c.node, c.name, "added") for c in item.added]
+    rows += [(c.capability, c.node, c.name, "removed") for c in item.removed]
+    return table(["Capability", "Node", "Name", "Change"], rows)
 
 
 def spof(result: SpofResult, heading_level: int = 2) -> str:

@@ -5,12 +5,23 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from ..analysis import Failure, SpofResult, WhatIfResult
+from ..analysis import SpofResult, WhatIfResult
 from ..analysis.compare import CompareResult
 from ..analysis.explain import Explanation, Step, Support
 from ..analysis.exposure import ExposureResult
 from ..analysis.timeline import Event, WhatIfTimeline
 from ..model import Model, Node
+from .blocks import (
+    Block,
+    DayTable,
+    FailureTable,
+    IdList,
+    Item,
+    LinkGroups,
+    Note,
+    Title,
+    what_if_document,
+)
 from .common import group_links, link_pair, model_title, name_of, plural, wrap_items
 
 INDENT = "  "
@@ -18,58 +29,57 @@ INDENT = "  "
 
 def what_if(result: WhatIfResult) -> str:
     """The answer to one what-if: service changes, capabilities, failures, links, SPOF changes."""
-    model = result.model
-    out = [f"What if: {result.scenario.describe()}", f"Model: {model_title(model)}", ""]
-    if result.entered_service or result.left_service or result.no_longer_needed:
-        out.append("Service changes")
-        out += _id_line("Enter service", result.entered_service)
-        out += _id_line("Leave service", result.left_service)
-        out += _id_line("No longer needed", result.no_longer_needed)
+    return format_blocks(what_if_document(result))
+
+
+def format_blocks(blocks: Sequence[Block]) -> str:
+    """Blocks as terminal text: sections of short lines, indented, wrapped between items."""
+    out: list[str] = []
+    for block in blocks:
+        if isinstance(block, Title):
+            out += [block.text, f"Model: {block.model}", ""]
+            continue
+        title = block.text_title or (f"{block.title}: {block.summary}" if block.summary else block.title)
+        out.append(title)
+        for item in block.body:
+            out += _text_item(item)
         out.append("")
-    total = len(result.capabilities_lost) + len(result.capabilities_kept)
-    out.append("Capabilities")
-    if result.capabilities_lost:
-        out.append(f"{INDENT}Lost ({len(result.capabilities_lost)} of {total}):")
-        width = max(len(f"day {f.at_days}") for f in result.capabilities_lost)
-        for failure in result.capabilities_lost:
-            out.append(f"{INDENT * 2}{f'day {failure.at_days}':<{width}}  {failure.id} — {name_of(model, failure.id)}")
-    else:
-        out.append(f"{INDENT}None lost: all {plural(total, 'capability', 'capabilities')} hold.")
-    if result.capabilities_kept and result.capabilities_lost:
-        out += _id_line("Held", result.capabilities_kept)
-    out.append("")
-    if result.failed:
-        out.append(f"Failures ({len(result.failed)} nodes, by day)")
-        for day, ids in _by_day(result.failed):
-            out += wrap_items(f"{INDENT}day {day}: ", ids)
-        out.append("")
-    out.append(
-        f"Interoperability links: {len(result.links_lost)} lost, {len(result.links_kept)} kept, "
-        f"{len(result.links_gained)} gained"
-    )
-    for title, links in (("Lost", result.links_lost), ("Gained", result.links_gained)):
-        if links:
-            out.append(f"{INDENT}{title}:")
-            for (partner, via), group in group_links(model, links).items():
-                pairs = (link_pair(model, link) for link in group)
-                out += wrap_items(f"{INDENT * 2}{partner} · {via} ({len(group)}): ", pairs, indent=6)
-    if result.links_kept:
-        kept = group_links(model, result.links_kept)
-        out += wrap_items(
-            f"{INDENT}Kept: ", (f"{partner} · {via} {len(group)}" for (partner, via), group in kept.items())
-        )
-    if result.spof_added or result.spof_removed:
-        out.append("")
-        out.append("Single points of failure")
-        for title, changes in (("Added", result.spof_added), ("Removed", result.spof_removed)):
-            if changes:
-                out.append(f"{INDENT}{title}:")
-                by_capability: dict[str, list[str]] = {}
-                for change in changes:
-                    by_capability.setdefault(change.capability, []).append(change.node)
-                for capability, nodes in by_capability.items():
-                    out.append(f"{INDENT * 2}{capability}: {', '.join(nodes)}")
     return "\n".join(out).rstrip() + "\n"
+
+
+def _text_item(item: Item) -> list[str]:
+    if isinstance(item, IdList):
+        return _id_line(item.label, item.ids)
+    if isinstance(item, Note):
+        return [f"{INDENT}{item.text}"]
+    if isinstance(item, DayTable):
+        width = max(len(f"day {day}") for day, _, _ in item.rows)
+        lines = [f"{INDENT}{item.caption}"]
+        return lines + [f"{INDENT * 2}{f'day {day}':<{width}}  {node} — {name}" for day, node, name in item.rows]
+    if isinstance(item, FailureTable):
+        days: dict[int, list[str]] = {}
+        for day, node, _, _ in item.rows:
+            days.setdefault(day, []).append(node)
+        return [line for day, ids in sorted(days.items()) for line in wrap_items(f"{INDENT}day {day}: ", ids)]
+    if isinstance(item, LinkGroups):
+        lines = []
+        for title, groups in (("Lost", item.lost), ("Gained", item.gained)):
+            if groups:
+                lines.append(f"{INDENT}{title}:")
+                for g in groups:
+                    lines += wrap_items(f"{INDENT * 2}{g.partner} · {g.via} ({len(g.pairs)}): ", g.pairs, indent=6)
+        if item.kept:
+            lines += wrap_items(f"{INDENT}Kept: ", (f"{g.partner} · {g.via} {len(g.pairs)}" for g in item.kept))
+        return lines
+    lines = []
+    for title, changes in (("Added", item.added), ("Removed", item.removed)):
+        if changes:
+            lines.append(f"{INDENT}{title}:")
+            by_capability: dict[str, list[str]] = {}
+            for change in changes:
+                by_capability.setdefault(change.capability, []).append(change.node)
+            lines += [f"{INDENT * 2}{capability}: {', '.join(nodes)}" for capability, nodes in by_capability.items()]
+    return lines
 
 
 def spof(result: SpofResult) -> str:
@@ -154,13 +164,6 @@ def check_summary(model: Model) -> str:
 
 def _id_line(title: str, ids: Sequence[str]) -> list[str]:
     return wrap_items(f"{INDENT}{title}: ", ids) if ids else []
-
-
-def _by_day(failures: Iterable[Failure]) -> list[tuple[int, list[str]]]:
-    days: dict[int, list[str]] = {}
-    for failure in failures:
-        days.setdefault(failure.at_days, []).append(failure.id)
-    return sorted(days.items())
 
 
 # --- decision support (issue 6): compare, exposure, explain, timeline ------------------------
