@@ -117,11 +117,23 @@ class SensitivityResult:
             "scenario": {
                 "operations": [op.as_list() for op in self.scenario.ordered()],
                 "at_days": self.scenario.at_days,
+                **_on(self.scenario),
             },
             "capabilities": dict(sorted(self.capabilities.items())),
             "assumptions": [a.to_dict() for a in self.assumptions],
             "rests_on": [a.key for a in self.rests_on],
         }
+
+
+def _on(scenario: Scenario) -> dict[str, str | None]:
+    """``{"on": "2035-01-01"}`` once scenarios carry a date (contract 4.1), else nothing."""
+    on: Any = getattr(scenario, "on", _NO_DATES)
+    if on is _NO_DATES:
+        return {}
+    return {"on": on.isoformat() if on is not None else None}
+
+
+_NO_DATES = object()
 
 
 @dataclass(frozen=True, slots=True)

@@ -55,9 +55,16 @@ def _by(result: SensitivityResult) -> str:
     return "" if result.scenario.at_days is None else f" (by day {result.scenario.at_days})"
 
 
+def title(result: SensitivityResult) -> str:
+    """``replace A with B; embargo USA``, and ``on 2035-01-01`` when the question has a date."""
+    on = getattr(result.scenario, "on", None)
+    text = result.scenario.describe()
+    return text if on is None or f"on {on.isoformat()}" in text else f"{text}; on {on.isoformat()}"
+
+
 def text(result: SensitivityResult) -> str:
     """Plain text: the answer, the assumptions it rests on with each variant, then the rest."""
-    out = [f"Sensitivity: {result.scenario.describe()}", f"Model: {model_title(result.model)}", ""]
+    out = [f"Sensitivity: {title(result)}", f"Model: {model_title(result.model)}", ""]
     out += answer_lines(result)
     out.append("")
     out += rests_on_lines(result)
@@ -86,7 +93,7 @@ def rests_on_lines(result: SensitivityResult) -> list[str]:
 def markdown(result: SensitivityResult, heading_level: int = 2) -> str:
     """Markdown: the answer, a table of the assumptions that change it, the rest in one line."""
     hashes = "#" * heading_level
-    out = [f"{hashes} Sensitivity: {result.scenario.describe()}", "", f"*Model: {model_title(result.model)}*", ""]
+    out = [f"{hashes} Sensitivity: {title(result)}", "", f"*Model: {model_title(result.model)}*", ""]
     out += [answer_line(result), ""]
     out += rests_on_markdown(result, heading_level + 1)
     if result.no_effect:
