@@ -61,7 +61,7 @@ def parse_meta(raw: Any, path: str, problems: Problems) -> dict[str, Any]:
         if key == "as_of":
             meta[key] = parse_as_of(value, path, key_line(raw, key), problems)
             continue
-        meta[key] = None if value is None else str(value)
+        meta[key] = None if value is None else scalar_text(value)
     meta["_line"] = key_line(raw, "home")
     return meta
 
@@ -75,7 +75,7 @@ def parse_node(raw: Any, path: str, line: int | None, problems: Problems) -> Nod
             "write '- id: X' and, indented below it, 'kind: platform' (etc.)",
         )
         return None
-    line = getattr(raw, "line", None) or line
+    line = line or getattr(raw, "line", None)  # the item's own line (an alias item: where it is written)
     for key in raw:
         if key not in NODE_KEYS and not is_extension(key):
             problems.add(
@@ -165,8 +165,8 @@ def parse_requirements(
     for item, line in zip(raw, lines, strict=False):
         line = line or key_line(node, "requires")
         where = Location(path, line)
-        if isinstance(item, (str, int)) and not isinstance(item, bool):
-            yield Requirement((str(item),), location=where)
+        if isinstance(item, (str, int, float)) and not isinstance(item, bool):
+            yield Requirement((scalar_text(item),), location=where)
             continue
         if not isinstance(item, Mapping):
             problems.add(
@@ -210,7 +210,15 @@ def parse_requirements(
                     "list at least one alternative: 'any_of: [A, B]'",
                 )
                 continue
-            targets = tuple(dict.fromkeys(str(a) for a in alternatives if a is not None))
+            if not all(isinstance(a, (str, int, float)) and not isinstance(a, bool) for a in alternatives):
+                problems.add(
+                    path,
+                    line,
+                    f"an 'any_of' of {node_id!r} has an empty (null) or non-id alternative",
+                    "list ids only: 'any_of: [A, B]' (an empty alternative would make a group that never fails)",
+                )
+                continue
+            targets = tuple(dict.fromkeys(scalar_text(a) for a in alternatives))
             yield Requirement(targets, any_of=True, **extras)
         elif "id" in item and text(item.get("id")):
             yield Requirement((str(text(item["id"])),), **extras)
@@ -235,7 +243,7 @@ def parse_grace(item: Mapping[str, Any], path: str, node_id: str, problems: Prob
             "write a whole number such as 0, 30 or 90",
         )
         return 0
-    return value
+    return int(value)  # a plain int (the reader's YInt also remembers its text)
 
 
 def parse_confidence(raw: Mapping[str, Any], path: str, node_id: str, problems: Problems) -> Confidence | None:
@@ -255,7 +263,13 @@ def text(value: Any) -> str | None:
     """A scalar as text (YAML ``true`` reads back as 'true'); None for null or a collection."""
     if value is None or isinstance(value, (list, dict)):
         return None
-    return str(value).lower() if isinstance(value, bool) else str(value)
+    return str(value).lower() if isinstance(value, bool) else scalar_text(value)
+
+
+def scalar_text(value: Any) -> str:
+    """A scalar exactly as it was written: an unquoted number such as ``1.10``, ``007`` or
+    ``1e3`` stays that text (the YAML reader keeps it), never ``1.1``, ``7`` or ``1000.0``."""
+    return getattr(value, "text", None) or str(value)
 
 
 def text_list(raw: Mapping[str, Any], key: str, path: str, node_id: str, problems: Problems) -> tuple[str, ...]:
@@ -263,9 +277,9 @@ def text_list(raw: Mapping[str, Any], key: str, path: str, node_id: str, problem
     if value is None:
         return ()
     if isinstance(value, (str, int, float)) and not isinstance(value, bool):
-        return (str(value),)
+        return (scalar_text(value),)
     if isinstance(value, list) and all(isinstance(v, (str, int, float)) and not isinstance(v, bool) for v in value):
-        return tuple(dict.fromkeys(str(v) for v in value))
+        return tuple(dict.fromkeys(scalar_text(v) for v in value))
     problems.add(
         path,
         key_line(raw, key),

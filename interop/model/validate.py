@@ -3,6 +3,7 @@ interfaces and requirements must name nodes of the right kind."""
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping
 from typing import Any, cast
 
@@ -38,13 +39,60 @@ def resolve_home(
     return cast("str | None", home)
 
 
+def lookup_key(text: str) -> str:
+    """What the CLI matches an id by: case and Unicode normalisation (NFC) ignored, so 'Radar' and
+    'RADAR', or 'Québec' typed with é and with e + combining accent, are one key."""
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFC", text).casefold())
+
+
+def difference(a: str, b: str) -> tuple[str, str]:
+    """The code points where ``a`` and ``b`` differ (common start and end left out)."""
+    start = 0
+    while start < min(len(a), len(b)) and a[start] == b[start]:
+        start += 1
+    end = 0
+    while end < min(len(a), len(b)) - start and a[-1 - end] == b[-1 - end]:
+        end += 1
+
+    def codes(text: str) -> str:
+        return " ".join(f"U+{ord(c):04X}" for c in text) or "nothing"
+
+    return codes(a[start : len(a) - end]), codes(b[start : len(b) - end])
+
+
+def check_lookalike_ids(nodes: Mapping[str, Node], problems: Problems) -> dict[str, str]:
+    """Ids that the CLI could not tell apart (differing only in case, or in Unicode normalisation)
+    are an error: ``--remove radar`` would otherwise pick one of them silently. Returns each
+    lookup key's first id."""
+    first: dict[str, str] = {}
+    for node_id, node in nodes.items():
+        key = lookup_key(node_id)
+        other = first.setdefault(key, node_id)
+        if other == node_id:
+            continue
+        where = node.location or Location("<model>")
+        at = nodes[other].location
+        if unicodedata.normalize("NFC", other) == unicodedata.normalize("NFC", node_id):
+            here, there = difference(node_id, other)
+            what = (
+                f"the id {node_id!r} looks the same as {other!r} (first defined at {at}) but is written with "
+                f"other Unicode characters ({here} where the first has {there})"
+            )
+            fix = "retype one of them so both use the same characters (NFC, as most editors write them)"
+        else:
+            what = f"the ids {node_id!r} and {other!r} (first defined at {at}) differ only in upper/lower case"
+            fix = "ids are looked up ignoring case: rename one of them"
+        problems.add(where.path, where.line, what, fix)
+    return first
+
+
 def validate(nodes: Mapping[str, Node], home: str | None, problems: Problems) -> None:
     ids = list(nodes)
-    seen: dict[str, str] = {node_id.casefold(): node_id for node_id in ids}
+    seen: dict[str, str] = check_lookalike_ids(nodes, problems)
     for node in nodes.values():
         where = node.location or Location("<model>")
         for alias in node.aliases:
-            key = alias.casefold()
+            key = lookup_key(alias)
             other = seen.get(key)
             if other is not None and other != node.id:
                 problems.add(

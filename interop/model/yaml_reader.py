@@ -4,8 +4,7 @@ Why not ``yaml.safe_load``: PyYAML builds about 1 MB of YAML a second, so a 15 M
 15 s. rapidyaml parses the same file in well under a second. Its Python binding has no line
 marks, so lines are recovered from where each scalar sits in the parsed buffer. Scalars are
 typed here (never by YAML tags), so no arbitrary object can be built; aliases are expanded under
-a budget so an alias bomb ends in a clear error. PyYAML is used only to word syntax errors (and
-as a fallback reader where rapidyaml is not installed).
+a budget so an alias bomb ends in a clear error. PyYAML is used only to word syntax errors.
 """
 
 from __future__ import annotations
@@ -85,10 +84,8 @@ def read_yaml(data: bytes, path: str, progress: Callable[[float], None] | None =
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     _check_utf8(data, path)
-    try:
-        import ryml
-    except ImportError:  # pragma: no cover - exercised only where rapidyaml has no wheel
-        return _read_with_pyyaml(data, path)
+    import ryml  # a required dependency (wheels for every supported platform); no slower fallback
+
     return _RymlReader(ryml, data, path, progress).read()
 
 
@@ -179,6 +176,7 @@ class _Bits:
         self.map, self.seq, self.val, self.null = ryml.MAP, ryml.SEQ, ryml.VAL, ryml.VALNIL
         self.anchor, self.tag, self.ref = ryml.VALANCH, ryml.VALTAG, ryml.VALREF
         self.special = self.anchor | self.tag | self.ref
+        self.key_special = ryml.KEYTAG | ryml.KEYREF  # a tag or an alias on a mapping's key
         self.styled = ryml.VAL_DQUO | ryml.VAL_SQUO | ryml.VAL_LITERAL | ryml.VAL_FOLDED
 
 
@@ -190,13 +188,14 @@ class _RymlReader:
         self.bits = _Bits(ryml)
         self.progress = progress
         self.visited = 0
-        self.expanding = 0  # > 0 while inside an alias expansion: only then can values multiply
+        self.values = 0  # values read so far: an anchored value's size is the count it took
         self.none = ryml.NONE
         self.end_offset = max(1, len(data))
         self.path = path
         self.text = SourceText(data)
         self.buffer = bytearray(data)
-        self.anchors: dict[str, int] = {}
+        self.anchors: dict[str, tuple[Any, int]] = {}  # name → (value as read at its anchor, size)
+        self.defining: set[str] = set()  # anchors whose value is being read (an alias inside is an error)
         self.budget = 0
 
     def read(self) -> Any:
@@ -285,8 +284,8 @@ class _RymlReader:
         offset = self._offset(view) if view is not None and len(view) else None
         return self.text.line_at(offset) if offset is not None else 0
 
-    def _spend(self, node: int) -> None:
-        self.budget -= 1
+    def _spend(self, node: int, size: int = 1) -> None:
+        self.budget -= size
         if self.budget < 0:
             raise ModelError(
                 [
@@ -313,17 +312,50 @@ class _RymlReader:
                     )
                 ]
             )
-        if self.expanding:
-            self._spend(node)
+        self.values += 1
         bits = self.bits
+        if kind & bits.key_special:
+            self._check_key(node, kind)
         if not kind & bits.special:
             if kind & bits.map:
                 return self._map(node, depth)
             if kind & bits.seq:
                 return self._seq(node, depth)
             return self._scalar(node, kind)[0]
-        if kind & bits.anchor:
-            self.anchors[bytes(tree.val_anchor(node)).decode()] = node
+        if kind & bits.ref:
+            return self._alias(node, bytes(tree.val_ref(node)).decode())
+        if not kind & bits.anchor:
+            return self._tagged(node, kind, depth)
+        # An anchor names the value as read here, once: a later alias gets that very value, even if
+        # the anchor is redefined afterwards or the aliases inside it have been redefined since.
+        name = bytes(tree.val_anchor(node)).decode()
+        start = self.values
+        self.defining.add(name)
+        try:
+            value = self._tagged(node, kind, depth)
+        finally:
+            self.defining.discard(name)
+        self.anchors[name] = (value, max(1, self.values - start))
+        return value
+
+    def _check_key(self, node: int, kind: int) -> None:
+        """Keys are plain text: a tag other than YAML's standard ones, or an alias, is refused
+        (before, a tag on a key such as ``!custom id:`` passed unchecked)."""
+        tree = self.tree
+        if kind & self.ryml.KEYREF:
+            what = "an alias used as a key"
+            fix = "write the key out: keys are plain words such as 'id' or 'kind'"
+        else:
+            tag = bytes(tree.key_tag(node)).decode()
+            if tag in _STD_TAGS:
+                return
+            what = f"the YAML tag {tag!r} on a key is not supported"
+            fix = "remove the tag: keys are plain words such as 'id' or 'kind'"
+        raise ModelError([Problem(self.path, self._line(node) or None, what, fix)])
+
+    def _tagged(self, node: int, kind: int, depth: int) -> Any:
+        """A value that may carry a tag (only the standard ones are accepted)."""
+        tree, bits = self.tree, self.bits
         if kind & bits.tag:
             tag = bytes(tree.val_tag(node)).decode()
             if tag not in _STD_TAGS:
@@ -340,17 +372,28 @@ class _RymlReader:
             if tag == "!!str" and kind & bits.val and not kind & (bits.map | bits.seq | bits.ref):
                 view = tree.val(node)  # an explicit !!str keeps '5' as text ('' when empty)
                 return bytes(view).decode() if view is not None else ""
-        if kind & bits.ref:
-            return self._alias(node, bytes(tree.val_ref(node)).decode(), depth)
         if kind & bits.map:
             return self._map(node, depth)
         if kind & bits.seq:
             return self._seq(node, depth)
         return self._scalar(node, kind)[0]
 
-    def _alias(self, node: int, name: str, depth: int) -> Any:
-        target = self.anchors.get(name)
-        if target is None:
+    def _alias(self, node: int, name: str) -> Any:
+        """The value of ``*name``: the one read at the latest ``&name`` before it (shared, not
+        re-read). Each use is charged the value's size, so an alias bomb still ends in an error."""
+        if name in self.defining:
+            raise ModelError(
+                [
+                    Problem(
+                        self.path,
+                        self._line(node) or None,
+                        f"the alias *{name} is inside its own anchor &{name}",
+                        "a value cannot contain itself: write the inner part out",
+                    )
+                ]
+            )
+        found = self.anchors.get(name)
+        if found is None:
             raise ModelError(
                 [
                     Problem(
@@ -361,11 +404,10 @@ class _RymlReader:
                     )
                 ]
             )
-        self.expanding += 1
-        try:
-            return self._value(target, depth + 1)
-        finally:
-            self.expanding -= 1
+        value, size = found
+        self._spend(node, size)
+        self.values += size  # an enclosing anchor's size counts what its aliases stand for
+        return value
 
     def _map(self, node: int, depth: int) -> YMap:
         tree = self.tree
@@ -445,8 +487,12 @@ class _RymlReader:
             kind = tree.type(child)
             if kind & (bits.map | bits.seq | bits.special):
                 item = self._value(child, depth + 1)
-                line = item.line if isinstance(item, (YMap, YSeq)) else (self._line(child) or None)
+                if isinstance(item, (YMap, YSeq)) and not kind & bits.ref:
+                    line = item.line
+                else:  # a scalar, or an alias: the line where the item is written, not its anchor's
+                    line = self._line(child) or None
             else:  # a plain item such as a requirement id: its line comes from the same view
+                self.values += 1
                 self._spend(child)
                 item, view = self._scalar(child, kind)
                 offset = self._offset(view) if view is not None and len(view) else None
@@ -469,6 +515,23 @@ class _RymlReader:
         return plain_scalar(text), view
 
 
+class YInt(int):
+    """An integer scalar that remembers how it was written (``007``), so an id stays its text."""
+
+    text: str
+
+
+class YFloat(float):
+    """A float scalar that remembers how it was written (``1.10``, ``1e3``)."""
+
+    text: str
+
+
+def _written(value: YInt | YFloat, text: str) -> YInt | YFloat:
+    value.text = text
+    return value
+
+
 def plain_scalar(text: str) -> Any:
     """Type an unquoted scalar as YAML 1.2's core schema does (null, bool, int, float, text)."""
     if text[:1].isalpha() and text not in _WORDS:  # most scalars are ids and names: no regex needed
@@ -480,9 +543,10 @@ def plain_scalar(text: str) -> Any:
     if text in _FALSE:
         return False
     if _INT.match(text):
-        return int(text)
+        return _written(YInt(text), text)
     if _FLOAT.match(text):
-        return float(text.replace(".", "", 1)) if text.lower().endswith(".inf") else float(text)
+        number = float(text.replace(".", "", 1)) if text.lower().endswith(".inf") else float(text)
+        return _written(YFloat(number), text)
     return text
 
 
@@ -565,76 +629,3 @@ def _pyyaml_syntax_problem(data: bytes, path: str, offset: int = 0, whole: bytes
     except yaml.YAMLError as exc:
         return Problem(path, None, f"YAML syntax error: {exc}", _syntax_fix(whole or data, None))
     return None
-
-
-def _read_with_pyyaml(data: bytes, path: str) -> Any:  # pragma: no cover - fallback path
-    """Slow but complete reader for platforms without rapidyaml (same output shape)."""
-    import yaml
-
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    try:
-        docs = list(yaml.compose_all(data, Loader=loader))
-    except yaml.YAMLError:
-        problem = _pyyaml_syntax_problem(data, path)
-        raise ModelError([problem or Problem(path, None, "YAML syntax error", _syntax_fix(data, None))]) from None
-    if len(docs) > 1:
-        raise ModelError(
-            [
-                Problem(
-                    path,
-                    docs[1].start_mark.line + 1,
-                    "more than one YAML document ('---') in one file",
-                    "keep one document per file",
-                )
-            ]
-        )
-    if not docs or docs[0] is None:
-        return None
-    budget = [max(ALIAS_EXPANSION_FLOOR, ALIAS_EXPANSION_FACTOR * max(1, len(data) // 4))]
-
-    def convert(node: Any, depth: int) -> Any:
-        budget[0] -= 1
-        line = node.start_mark.line + 1
-        if budget[0] < 0:
-            raise ModelError(
-                [
-                    Problem(
-                        path,
-                        line,
-                        "YAML aliases expand to far more data than the file holds",
-                        "write the repeated parts out",
-                    )
-                ]
-            )
-        if depth > MAX_DEPTH:
-            raise ModelError([Problem(path, line, f"nesting deeper than {MAX_DEPTH} levels", "flatten it")])
-        if isinstance(node, yaml.MappingNode):
-            loader_obj = yaml.SafeLoader("")
-            loader_obj.flatten_mapping(node)
-            out = YMap()
-            out._text, out.offset, out.line = None, None, line
-            for key_node, value_node in node.value:
-                key = str(key_node.value)
-                if key in out:
-                    raise ModelError(
-                        [
-                            Problem(
-                                path,
-                                key_node.start_mark.line + 1,
-                                f"the key {key!r} appears twice in one mapping",
-                                "keep one",
-                            )
-                        ]
-                    )
-                out[key] = convert(value_node, depth + 1)
-            return out
-        if isinstance(node, yaml.SequenceNode):
-            seq = YSeq(convert(item, depth + 1) for item in node.value)
-            seq.item_lines = [item.start_mark.line + 1 for item in node.value]
-            seq.line = line
-            return seq
-        if node.style in ("'", '"', "|", ">"):
-            return node.value
-        return plain_scalar(node.value)
-
-    return convert(docs[0], 0)
