@@ -6,6 +6,7 @@ when the problem sits in a model file.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -31,10 +32,37 @@ class Problem:
         return f"{where}: {self.what} — {self.fix}"
 
 
+# The model and the analysis do not know the command line: where a message tells how to fix
+# something with an option, it names both forms with option(); the CLI shows the flag
+# (InteropError.cli_text), Python users the keyword (str(error)).
+_OPEN, _SPLIT, _CLOSE = "\ue000", "\ue001", "\ue002"
+_OPTION = re.compile(f"{_OPEN}([^{_SPLIT}]*){_SPLIT}([^{_CLOSE}]*){_CLOSE}")
+
+
+def option(cli: str, python: str) -> str:
+    """How a message names a fix by option: ``cli`` for the command line (``--remove X``),
+    ``python`` for the API (``remove=['X']``).
+
+    >>> str(ScenarioError(f"use {option('--remove X', 'remove=[X]')}"))
+    'use remove=[X]'
+    >>> ScenarioError(f"use {option('--remove X', 'remove=[X]')}").cli_text()
+    'use --remove X'
+    """
+    return f"{_OPEN}{cli}{_SPLIT}{python}{_CLOSE}"
+
+
 class InteropError(Exception):
     """Base of every error the tool reports to a user (never shown as a traceback)."""
 
     exit_code = EXIT_MODEL
+
+    def __str__(self) -> str:
+        """The message for Python users (options named as keywords)."""
+        return _OPTION.sub(lambda m: m.group(2), super().__str__())
+
+    def cli_text(self) -> str:
+        """The message for the command line (options named as flags)."""
+        return _OPTION.sub(lambda m: m.group(1), super().__str__())
 
 
 class ModelError(InteropError):

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ..errors import ScenarioError
+from ..errors import ScenarioError, option
 from ..model import Model, Requirement, resolve
 from .cascade import Cascade
 from .scenario import Scenario, ServiceGraph
@@ -208,8 +208,6 @@ def _not_in_service(model: Model, scenario: Scenario, node: str) -> str:
             new = op.replacement
             return f"{node} is not in service: this scenario replaces it with {new} — explain {new} instead"
     if model.nodes[node].is_candidate:
-        return (
-            f"{node} is a candidate, not in service — bring it in with --replace ID --with {node} "
-            f"(or --mix ID --with {node}) to explain it"
-        )
+        bring = option(f"--replace ID --with {node} (or --mix ID --with {node})", f"replace={{ID: {node!r}}} (or mix=)")
+        return f"{node} is a candidate, not in service — bring it in with {bring} to explain it"
     return f"{node} is not in service in this scenario — explain a node in service"

@@ -17,7 +17,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ..errors import ScenarioError
+from ..errors import ScenarioError, option
 from ..model import Model, resolve
 from .cascade import Cascade, cascade
 from .links import Link
@@ -172,7 +172,8 @@ def _check_nations(model: Model, graph: ServiceGraph, nations: Collection[str]) 
         nation = resolve(model, text)
         node = model.nodes[nation]
         if node.kind != "nation":
-            raise ScenarioError(f"{nation} is a {node.kind}, not a nation — name a nation (e.g. --nation USA)")
+            example = option("--nation USA", "nations=['USA']")
+            raise ScenarioError(f"{nation} is a {node.kind}, not a nation — name a nation (e.g. {example})")
         if nation == model.home:
             raise ScenarioError(f"{nation} is the home nation — exposure is measured for foreign nations only")
         if nation not in graph.requires:

@@ -13,7 +13,7 @@ from functools import cached_property
 from types import MappingProxyType
 from typing import Literal
 
-from ..errors import ScenarioError
+from ..errors import ScenarioError, option
 from ..model import Model, Requirement
 from ..model.lookup import resolve
 
@@ -198,9 +198,12 @@ def apply_scenario(model: Model, scenario: Scenario) -> ServiceGraph:
 def _check_structural(model: Model, op: Operation, requires: Mapping[str, object], left: Sequence[str]) -> None:
     a, b = op.target, op.replacement
     if b is None:
-        raise ScenarioError(f"'{op.op} {a}' needs a replacement — add '--with ID'")
+        add = option("'--with ID'", "the node that takes over")
+        raise ScenarioError(f"'{op.op} {a}' needs a replacement — add {add}")
     if a == b:
-        raise ScenarioError(f"cannot {op.op} {a} with itself — name a different node after --with")
+        raise ScenarioError(
+            f"cannot {op.op} {a} with itself — name a different node {option('after --with', 'to take over')}"
+        )
     if a not in requires:
         why = (
             "it already left service in this scenario"
@@ -220,11 +223,13 @@ def _check_failure_op(model: Model, op: Operation, requires: Mapping[str, object
     if op.op == "embargo":
         if node.kind != "nation":
             raise ScenarioError(
-                f"cannot embargo {x}: it is a {node.kind}, not a nation — use --remove {x} to take it away"
+                f"cannot embargo {x}: it is a {node.kind}, not a nation — "
+                f"use {option(f'--remove {x}', f'remove=[{x!r}]')} to take it away"
             )
         if x == model.home:
             raise ScenarioError(
-                f"cannot embargo the home nation {x} — use --remove {x} if you really mean to take it away"
+                f"cannot embargo the home nation {x} — "
+                f"use {option(f'--remove {x}', f'remove=[{x!r}]')} if you really mean to take it away"
             )
     if x not in requires:
         why = (
@@ -234,7 +239,7 @@ def _check_failure_op(model: Model, op: Operation, requires: Mapping[str, object
         )
         raise ScenarioError(
             f"cannot {op.op} {x}: {why} — pick a node in service "
-            "(a candidate enters service with --replace/--mix … --with)"
+            f"(a candidate enters service with {option('--replace/--mix … --with', 'replace= or mix=')})"
         )
 
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
-from ..errors import ScenarioError
+from ..errors import ScenarioError, option
 from ..model import Model, resolve
 from .links import Link
 from .scenario import ServiceGraph, baseline
@@ -137,7 +137,7 @@ def diagram_view(
         if focus not in universe:
             raise ScenarioError(
                 f"{focus} is not in service in this view — focus on a node in service "
-                "(a candidate enters service with --replace … --with)"
+                f"(a candidate enters service with {option('--replace … --with', 'replace=')})"
             )
         chosen = neighbourhood(dependencies, focus, depth)
     elif impact and result is not None:

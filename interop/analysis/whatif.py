@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
-from ..errors import ScenarioError
+from ..errors import ScenarioError, option
 from ..model import KINDS, Model, resolve
 from ..model.lookup import normalise
 from .cascade import Cascade
@@ -205,7 +205,7 @@ def spof(
             if target not in graph.requires:
                 raise ScenarioError(
                     f"{target} is not in service — name a node in service "
-                    "(candidates enter service with --replace … --with)"
+                    f"(candidates enter service with {option('--replace … --with', 'replace=')})"
                 )
     cut_sets = minimal_cut_sets(graph, targets, max_order=max_order, kinds=kinds, progress=progress, budget=budget)
     return SpofResult(model, max_order, kinds, cut_sets, structural)
@@ -237,8 +237,12 @@ def not_a_capability(graph: ServiceGraph, typed: str, target: str) -> str:
     if others:
         parts.append(f"capabilities named like it: {', '.join(others)}")
     suggestion = (dependent + others)[:1]
-    how = f"ask --capability {suggestion[0]}" if suggestion else "run 'interop list --kind capability'"
-    return f"{'; '.join(parts)} — {how}, or leave out --capability for every capability"
+    if suggestion:
+        how = f"ask {option(f'--capability {suggestion[0]}', f'for {suggestion[0]!r}')}"
+    else:
+        how = option("run 'interop list --kind capability'", "look for nodes of kind capability")
+    leave_out = option("leave out --capability", "ask for none")
+    return f"{'; '.join(parts)} — {how}, or {leave_out} for every capability"
 
 
 def _structural_only(scenario: Scenario | None) -> Scenario:

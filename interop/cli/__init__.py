@@ -58,7 +58,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except InteropError as exc:
         prefix = "" if isinstance(exc, ModelError) else "interop: "
-        click.echo(escape_controls(f"{prefix}{exc}"), err=True)
+        click.echo(escape_controls(f"{prefix}{exc.cli_text()}"), err=True)
         return exc.exit_code
     except KeyboardInterrupt:
         click.echo("interop: interrupted", err=True)

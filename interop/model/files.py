@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from ..errors import ModelError, Problem
+from ..errors import ModelError, Problem, option
 from .problems import Problems
 
 MAX_FILE_BYTES = 256 * 1024 * 1024
@@ -27,9 +27,9 @@ def model_files(path: str | os.PathLike[str]) -> list[Path]:
                     str(root),
                     None,
                     DANGLING_LINK if looping else "no such file or directory",
-                    "fix the link or point --model at the real file"
+                    f"fix the link or {option('point --model', 'point interop.load()')} at the real file"
                     if looping
-                    else "check the --model path (a .yaml file or a directory of them)",
+                    else f"check the {option('--model path', 'path')} (a .yaml file or a directory of them)",
                 )
             ]
         )
@@ -42,7 +42,7 @@ def model_files(path: str | os.PathLike[str]) -> list[Path]:
                     str(root),
                     None,
                     "not a regular file or directory",
-                    "point --model at a .yaml file or a directory of them",
+                    f"{option('point --model', 'point interop.load()')} at a .yaml file or a directory of them",
                 )
             ]
         )
@@ -82,7 +82,7 @@ def model_files(path: str | os.PathLike[str]) -> list[Path]:
                     str(root),
                     None,
                     "the directory holds no .yaml or .yml files",
-                    "add model files, or point --model at another directory",
+                    f"add model files, or {option('point --model', 'point interop.load()')} at another directory",
                 )
             ]
         )

@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from ..errors import ModelError, Problem
+from ..errors import ModelError, Problem, option
 
 #: Aliases may expand a document to at most this many values (and at least this floor).
 ALIAS_EXPANSION_FACTOR = 10
@@ -112,7 +112,7 @@ def _check_utf8(data: bytes, path: str) -> None:
                     path,
                     line,
                     "a NUL byte: this looks like a binary file, not YAML",
-                    "point --model at the YAML model files only",
+                    f"{option('point --model', 'point interop.load()')} at the YAML model files only",
                 )
             ]
         )

@@ -148,3 +148,28 @@ def test_nodes_failed_agrees_on_the_shipped_model(run):
     assert len(counts["json"]) > 5
     for name, by_nation in counts.items():
         assert by_nation == counts["json"], f"{name} prints another 'nodes failed' count"
+
+
+# --- the command line's flags stay in the CLI -----------------------------------------------------
+
+
+def test_analysis_errors_name_keywords_and_the_cli_names_flags(mini, run):
+    from interop.errors import ScenarioError
+
+    with pytest.raises(ScenarioError) as caught:
+        what_if(mini, Scenario.build(embargo=["PW"]))
+    assert str(caught.value) == "cannot embargo PW: it is a supplier, not a nation — use remove=['PW'] to take it away"
+    assert "--" not in str(caught.value)
+    r = run("what-if", "--model", MINI, "--embargo", "PW")
+    assert r.code == 3
+    assert r.err == "interop: cannot embargo PW: it is a supplier, not a nation — use --remove PW to take it away\n"
+
+
+def test_model_errors_name_the_option_only_on_the_command_line(tmp_path, run):
+    from interop.errors import ModelError
+
+    missing = tmp_path / "nowhere.yaml"
+    with pytest.raises(ModelError) as caught:
+        load_model(missing)
+    assert "--model" not in str(caught.value) and "check the path" in str(caught.value)
+    assert "check the --model path" in run("check", "--model", missing).err
