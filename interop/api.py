@@ -336,9 +336,9 @@ def briefing(
             note = f"Diagram left out: {exc}."
     else:
         note = "Diagram left out (--diagram none)."
-    from .analysis.sensitivity import sensitivity
+    from .analysis.sensitivity import sensitivity_of
 
-    rests_on = sensitivity(model, answer.scenario)
+    rests_on = sensitivity_of(answer)
     return render_report.Briefing(result, answer.exposure(), view, kind, image, svg_name, note, rests_on)
 
 

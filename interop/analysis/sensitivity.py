@@ -24,11 +24,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from ..model import Model, Requirement
 from .cascade import cascade
-from .scenario import Scenario, ServiceGraph, apply_scenario, resolve_scenario
+from .scenario import Scenario, ServiceGraph
+
+if TYPE_CHECKING:
+    from .study import Study
 
 LABEL = re.compile(r"Illustrative\s+assumption\s+\((?P<what>[^)]*)\)")
 DAYS = re.compile(r"(?P<days>\d+)\s+days(?:\s*;\s*range\s+(?P<low>\d+)\s*[-\u2013]\s*(?P<high>\d+))?")
@@ -163,8 +166,14 @@ def sensitivity(model: Model, scenario: Scenario) -> SensitivityResult:
     keys (30 days; range 30-90) [('90 days', [(30, 90)])]
     K (low-confidence node) [('without it', [(30, None)])]
     """
-    resolved = resolve_scenario(model, scenario)
-    graph = apply_scenario(model, resolved)
+    from .study import Study
+
+    return sensitivity_of(Study.of(model, scenario))
+
+
+def sensitivity_of(study: Study) -> SensitivityResult:
+    """:func:`sensitivity` of a study's scenario (resolved and applied once, by the study)."""
+    model, resolved, graph = study.model, study.scenario, study.state
     _ = graph.dependents, graph.capabilities  # built once, shared by the variants that keep the structure
     answer = _answer(graph, resolved.at_days)
     assumptions = [*_grace_assumptions(graph, answer, resolved.at_days)]
