@@ -1,8 +1,11 @@
-"""Timeline of a what-if: the events day by day (node leaves service or fails, capability lost,
-link lost), so "what breaks first, and when" reads top to bottom.
+"""Timeline of a what-if: the events day by day (nodes leave and enter service, links carried
+over, moved to another data link or gained, nodes fail, capabilities and links lost), so "what
+breaks first, and when" reads top to bottom.
 
 A link is lost on the first day one of its ends or its data link fails; a link whose end (or data
-link) left service in the scenario is lost on day 0. Events are sorted by (day, kind, subject).
+link) left service in the scenario is lost on day 0, unless the replacement carried it over or
+moved it to another data link with the same partner (then it is that event, not a loss). Service
+changes and the links a swap brings happen on day 0. Events are sorted by (day, kind, subject).
 """
 
 from __future__ import annotations
@@ -18,9 +21,21 @@ from .scenario import Scenario
 from .whatif import WhatIfResult
 
 if TYPE_CHECKING:
+    from .linkroles import LinkRoles
     from .study import Study
 
-EventKind = Literal["left service", "removed", "embargoed", "failed", "capability lost", "link lost"]
+EventKind = Literal[
+    "left service",
+    "entered service",
+    "link carried over",
+    "link moved",
+    "link gained",
+    "removed",
+    "embargoed",
+    "failed",
+    "capability lost",
+    "link lost",
+]
 # Event kinds in the order they are listed within one day.
 KINDS: tuple[EventKind, ...] = get_args(EventKind)
 
@@ -100,19 +115,45 @@ def timeline(result: WhatIfResult) -> tuple[Event, ...]:
 
 def study_events(study: Study) -> tuple[Event, ...]:
     """The events of a study's scenario (see :func:`timeline`)."""
+    from .linkroles import link_roles
+
     initial: dict[str, Literal["removed", "embargoed"]] = {}
     for node, origin in study.origins.items():
         if origin == "removed" or origin == "embargoed":
             initial[node] = origin
     replaced_by = {op.target: op.replacement for op in study.scenario.operations if op.op == "replace"}
-    return events(
+    pairs = [(a, b) for a, b in replaced_by.items() if b is not None]
+    roles = link_roles(study.model, study.links_lost, study.links_kept, study.links_gained, study.links_carried, pairs)
+    out = events(
         failed={f.id: f.at_days for f in study.failed},
         failures=study.cascade,
         initial=initial,
         capabilities=study.state.capabilities,
         left={node: replaced_by.get(node) for node in study.state.left},
-        links_lost=study.links_lost,
+        links_lost=roles.lost,
     )
+    return _sorted((*out, *service_events(study.state.entered, roles)))
+
+
+def service_events(entered: Iterable[str], roles: LinkRoles) -> list[Event]:
+    """Day-0 events of the structural change: nodes entering service, and the links the swap
+    carries over, moves to another data link or gains."""
+    out = [Event(0, "entered service", node) for node in entered]
+    for c in roles.carried:
+        link = Link(*sorted((c.old, c.partner)), c.via)
+        out.append(Event(0, "link carried over", f"{c.old} → {c.new} with {c.partner} via {c.via}", c.old, link))
+    for s in roles.switched:
+        link = Link(*sorted((s.old, s.partner)), s.old_via)
+        subject = f"{s.old} → {s.new} with {s.partner}: {s.old_via} → {s.new_via}"
+        out.append(Event(0, "link moved", subject, s.old, link))
+    for g in roles.new:
+        out.append(Event(0, "link gained", f"{g.a} ↔ {g.b} via {g.via}", None, g))
+    return out
+
+
+def _sorted(found: Iterable[Event]) -> tuple[Event, ...]:
+    rank = {kind: i for i, kind in enumerate(KINDS)}
+    return tuple(sorted(found, key=lambda e: (e.day, rank[e.kind], e.subject)))
 
 
 def events(
@@ -141,5 +182,4 @@ def events(
         day, because = min(ends) if ends else (0, None)
         subject = f"{link.a} ↔ {link.b} via {link.via}"
         out.append(Event(day, "link lost", subject, because, link, because in left and day == 0))
-    rank = {kind: i for i, kind in enumerate(KINDS)}
-    return tuple(sorted(out, key=lambda e: (e.day, rank[e.kind], e.subject)))
+    return _sorted(out)

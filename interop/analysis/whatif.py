@@ -17,6 +17,7 @@ from .links import CarriedLink, Link
 from .scenario import STRUCTURAL, Scenario, ServiceGraph
 
 if TYPE_CHECKING:
+    from .linkroles import LinkRoles
     from .study import Origin, Study
 
 
@@ -67,6 +68,14 @@ class WhatIfResult:
             f"{len(self.failed)} nodes failed, links {len(self.links_lost)} lost / {len(self.links_kept)} kept / "
             f"{len(self.links_gained)} gained>"
         )
+
+    def link_roles(self) -> LinkRoles:
+        """Each changed link's role (carried over, switched, lost, new) and the net table."""
+        from .linkroles import link_roles
+
+        replacements = [(op.target, op.replacement) for op in self.scenario.operations if op.op == "replace"]
+        pairs = [(a, b) for a, b in replacements if b is not None]
+        return link_roles(self.model, self.links_lost, self.links_kept, self.links_gained, self.links_carried, pairs)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data in the contract's JSON shape (plus extra keys the contract allows)."""

@@ -16,6 +16,9 @@ Blocks are plain frozen data:
 - ``DayTable(caption, header, rows)``: rows that start with a day (capabilities lost);
 - ``FailureTable(rows)``: every failure as (day, id, kind, name);
 - ``LinkGroups(lost, gained, kept)``: links grouped by (partner, data link), with their pairs;
+- ``NetTable(header, rows, numeric)``: a small table of counts (links by partner × data link);
+- ``Pairs(label, groups)``: labelled groups of changed pairs (carried over, moved to another
+  data link), each a heading and its members;
 - ``ChangeTable(added, removed)``: single points of failure added and removed, per capability.
 """
 
@@ -24,7 +27,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..analysis import WhatIfResult
-from .common import group_links, link_pair, model_title, name_of, plural
+from .common import every, group_links, link_counts, link_headline, link_pair, model_title, name_of, plural, signed
 
 
 @dataclass(frozen=True)
@@ -92,7 +95,30 @@ class ChangeTable:
     removed: tuple[Change, ...]
 
 
-Item = IdList | Note | DayTable | FailureTable | LinkGroups | ChangeTable
+@dataclass(frozen=True)
+class NetTable:
+    """Counts in rows; ``numeric``: the columns a terminal aligns to the right."""
+
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    numeric: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class PairGroup:
+    heading: str
+    members: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Pairs:
+    """Changed pairs under one label: "Carried over by the replacement", "Moved to another data link"."""
+
+    label: str
+    groups: tuple[PairGroup, ...]
+
+
+Item = IdList | Note | DayTable | FailureTable | LinkGroups | ChangeTable | NetTable | Pairs
 
 
 @dataclass(frozen=True)
@@ -127,13 +153,11 @@ def what_if_document(result: WhatIfResult) -> list[Block]:
     if result.failed:
         rows = tuple((f.at_days, f.id, model.nodes[f.id].kind, name_of(model, f.id)) for f in result.failed)
         blocks.append(
-            Section("Failures by day", (FailureTable(rows),), f"Failures ({len(result.failed)} nodes, by day)")
+            Section(
+                "Failures by day", (FailureTable(rows),), f"Failures ({plural(len(result.failed), 'node')}, by day)"
+            )
         )
-    counts = f"{len(result.links_lost)} lost, {len(result.links_kept)} kept, {len(result.links_gained)} gained"
-    groups = LinkGroups(
-        _groups(result, result.links_lost), _groups(result, result.links_gained), _groups(result, result.links_kept)
-    )
-    blocks.append(Section("Interoperability links", (groups,), summary=counts))
+    blocks.append(_links(result))
     if result.spof_added or result.spof_removed:
         added = tuple(Change(c.capability, c.node, name_of(model, c.node)) for c in result.spof_added)
         removed = tuple(Change(c.capability, c.node, name_of(model, c.node)) for c in result.spof_removed)
@@ -145,12 +169,53 @@ def _capabilities(result: WhatIfResult) -> tuple[Item, ...]:
     lost, kept = result.capabilities_lost, result.capabilities_kept
     total = len(lost) + len(kept)
     if not lost:
-        return (Note(f"None lost: all {plural(total, 'capability', 'capabilities')} hold."),)
+        return (Note(f"None lost: {every(total, 'capability', 'capabilities', ('holds', 'hold'))}."),)
     rows = tuple((f.at_days, f.id, name_of(result.model, f.id)) for f in lost)
     items: list[Item] = [DayTable(f"Lost ({len(lost)} of {total}):", ("Day lost", "Capability", "Name"), rows)]
     if kept:
         items.append(IdList("Held", kept, aside=True))
     return tuple(items)
+
+
+def _links(result: WhatIfResult) -> Section:
+    """Links by role: the net change in a sentence, the partner × data link table, then the pairs
+    lost, moved to another data link, carried over and new (a carried link counts as kept)."""
+    roles = result.link_roles()
+    summary = link_counts(roles)
+    if not roles.rows:
+        return Section(
+            "Interoperability links", (Note("No interoperability link before or after the change."),), summary=summary
+        )
+    header = ("Partner", "Data link", "Before", "After", "Change", "Carried over")
+    rows = tuple(
+        (r.nation, r.via, str(r.before), str(r.after), signed(r.change), str(r.carried or "")) for r in roles.rows
+    )
+    items: list[Item] = [Note(f"In short: {link_headline(roles)}"), NetTable(header, rows, numeric=(2, 3, 4, 5))]
+    movers: dict[tuple[str, str], set[str]] = {}
+    for s in roles.switched:
+        movers.setdefault((s.old_via, s.new_via), set()).add(f"{s.old} → {s.new}")
+    moved = tuple(
+        PairGroup(f"{old} → {new} ({', '.join(sorted(movers[old, new]))})", tuple(partners))
+        for (old, new), partners in roles.switches_by_vias().items()
+    )
+    by_key: dict[tuple[str, str, str], list[str]] = {}
+    for c in roles.carried:
+        by_key.setdefault((c.via, c.old, c.new), []).append(c.partner)
+    carried = tuple(
+        PairGroup(f"{via} ({len(partners)}, {old} → {new})", tuple(sorted(partners)))
+        for (via, old, new), partners in sorted(by_key.items())
+    )
+    lost = _groups(result, roles.lost)
+    if lost:
+        items.append(LinkGroups(lost, (), ()))
+    if moved:
+        items.append(Pairs("Moved to another data link", moved))
+    if carried:
+        items.append(Pairs("Carried over by the replacement", carried))
+    new_links = _groups(result, roles.new)
+    if new_links:
+        items.append(LinkGroups((), new_links, ()))
+    return Section("Interoperability links", tuple(items), summary=summary)
 
 
 def _groups(result: WhatIfResult, links: tuple[object, ...]) -> tuple[LinkGroup, ...]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..analysis import Link
+from ..analysis.linkroles import LinkRoles
 from ..analysis.links import partner_nation as partner_of
 from ..model import Model
 
@@ -61,3 +62,67 @@ def wrap_items(head: str, items: Iterable[str], sep: str = ", ", indent: int = 4
             line += sep + item
     lines.append(line)
     return lines
+
+
+def listing(items: Iterable[str]) -> str:
+    """``a, b and c`` (plain words for a sentence)."""
+    words = list(items)
+    if len(words) <= 1:
+        return "".join(words)
+    return ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def link_headline(roles: LinkRoles) -> str:
+    """The net change in one sentence: "MADL lost with DNK, NOR, USA; AAR-Boom→AAR-Drogue with
+    USAF-KC-135, USAF-KC-46A; Link-16 kept with every partner through Gripen-E."."""
+    by_nations: dict[tuple[str, ...], list[str]] = {}
+    for via, nations in roles.lost_by_via().items():
+        by_nations.setdefault(tuple(nations), []).append(via)
+    parts = [f"{listing(vias)} lost with {', '.join(nations)}" for nations, vias in by_nations.items()]
+    parts += [f"{old}→{new} with {', '.join(partners)}" for (old, new), partners in roles.switches_by_vias().items()]
+    for via, (newcomers, nations) in roles.carried_by_via().items():
+        if roles.fully_carried(via):
+            parts.append(f"{via} kept with every partner through {', '.join(newcomers)}")
+        else:
+            parts.append(f"{via} carried over to {', '.join(newcomers)} with {', '.join(nations)}")
+    parts += [f"{via} gained with {', '.join(nations)}" for via, nations in roles.new_by_via().items()]
+    if not parts:
+        return "No interoperability link changes." if roles.kept else "No interoperability link before or after."
+    return "; ".join(parts) + "."
+
+
+def link_counts(roles: LinkRoles) -> str:
+    """ "32 kept (7 carried over), 3 lost, 2 moved to another data link, 0 new": a link a
+    replacement carried over counts as kept, not as one lost plus one gained."""
+    kept = f"{roles.kept_through_swap} kept"
+    if roles.carried:
+        kept += f" ({len(roles.carried)} carried over)"
+    parts = [kept, f"{len(roles.lost)} lost"]
+    if roles.switched:
+        parts.append(f"{len(roles.switched)} moved to another data link")
+    parts.append(f"{len(roles.new)} new")
+    return ", ".join(parts)
+
+
+def signed(number: int) -> str:
+    """``+2``, ``−1`` (a true minus sign), ``0``."""
+    return f"+{number}" if number > 0 else (f"−{-number}" if number < 0 else "0")
+
+
+def every(count: int, word: str, many: str | None = None, verb: tuple[str, str] | None = None) -> str:
+    """ "the only capability holds", "both capabilities hold", "all 3 capabilities hold": ``verb``
+    is (singular, plural); without it just the noun phrase.
+
+    >>> every(1, "capability", "capabilities", ("holds", "hold")), every(3, "node")
+    ('the only capability holds', 'all 3 nodes')
+    """
+    many = many or word + "s"
+    if count == 0:
+        phrase, singular = f"no {many}", False
+    elif count == 1:
+        phrase, singular = f"the only {word}", True
+    elif count == 2:
+        phrase, singular = f"both {many}", False
+    else:
+        phrase, singular = f"all {count} {many}", False
+    return phrase if verb is None else f"{phrase} {verb[0] if singular else verb[1]}"

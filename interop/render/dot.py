@@ -15,7 +15,7 @@ from typing import Any
 
 from ..analysis.views import Dependency, View
 from ..model import KINDS
-from .common import model_title
+from .common import model_title, plural
 
 SHAPES = {
     "nation": "tab",
@@ -326,9 +326,9 @@ def _legend(view: View) -> Any:
     if view.links_gained:
         notes.append("green line: link gained (data links named)")
     if view.unconnected:
-        notes.append(f"{len(view.unconnected)} nodes with no dependency not drawn")
+        notes.append(f"{plural(len(view.unconnected), 'node')} with no dependency not drawn")
     if view.links_kept:
-        notes.append(f"{view.links_kept} kept links not drawn")
+        notes.append(f"{plural(view.links_kept, 'kept link')} not drawn")
     if any(d.retired for d in view.dependencies):
         notes.append("dotted grey: held before the change")
     legend.add_node(

@@ -18,7 +18,9 @@ from .blocks import (
     IdList,
     Item,
     LinkGroups,
+    NetTable,
     Note,
+    Pairs,
     Title,
     what_if_document,
 )
@@ -77,12 +79,14 @@ def _markdown_item(item: Item) -> list[str]:
     if isinstance(item, FailureTable):
         return table(["Day", "Node", "Kind", "Name"], [(str(day), *rest) for day, *rest in item.rows])
     if isinstance(item, LinkGroups):
-        rows = [
-            (g.partner, g.via, status, str(len(g.pairs)), ", ".join(g.pairs) if status != "kept" else "")
-            for status, groups in (("lost", item.lost), ("gained", item.gained), ("kept", item.kept))
-            for g in groups
+        titled = (("Lost", item.lost), ("New", item.gained), ("Kept", item.kept))
+        return [
+            f"- **{title}** ({g.partner} · {g.via}): " + ", ".join(g.pairs) for title, groups in titled for g in groups
         ]
-        return table(["Partner", "Data link", "Status", "Links", "Pairs (ours ↔ theirs)"], rows) if rows else []
+    if isinstance(item, NetTable):
+        return table(list(item.header), item.rows)
+    if isinstance(item, Pairs):
+        return [f"- **{item.label}** {g.heading}: {', '.join(g.members)}" for g in item.groups]
     rows = [(c.capability, c.node, c.name, "added") for c in item.added]
     rows += [(c.capability, c.node, c.name, "removed") for c in item.removed]
     return table(["Capability", "Node", "Name", "Change"], rows)

@@ -12,12 +12,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from ..analysis import Link, Operation, WhatIfResult
+from ..analysis import Operation, WhatIfResult
 from ..analysis.exposure import ExposureResult
 from ..analysis.sensitivity import SensitivityResult
 from ..analysis.views import View
 from ..model import Model
-from .common import group_links, link_pair, name_of, plural
+from .common import every, link_counts, link_headline, link_pair, name_of, plural, signed
 from .markdown import table
 
 # --- document blocks ------------------------------------------------------------------------------
@@ -172,7 +172,6 @@ def document(briefing: Briefing) -> list[Block]:
 
 def summary(result: WhatIfResult) -> str:
     """One paragraph in plain words: capabilities, failures, links, single points of failure."""
-    model = result.model
     total = len(result.capabilities_lost) + len(result.capabilities_kept)
     when = "eventually" if result.scenario.at_days is None else f"by day {result.scenario.at_days}"
     if result.capabilities_lost:
@@ -182,20 +181,16 @@ def summary(result: WhatIfResult) -> str:
             f"{'is' if len(result.capabilities_lost) == 1 else 'are'} lost {when}: {lost}."
         )
     else:
-        text = f"No capability is lost {when}: all {plural(total, 'capability', 'capabilities')} hold."
+        text = f"No capability is lost {when}: {every(total, 'capability', 'capabilities', ('holds', 'hold'))}."
     if result.failed:
         days = [f.at_days for f in result.failed]
-        text += f" {plural(len(result.failed), 'node')} fail in all, the first on day {min(days)}"
+        verb = "fails" if len(result.failed) == 1 else "fail in all"
+        text += f" {plural(len(result.failed), 'node')} {verb}, the first on day {min(days)}"
         text += f" and the last on day {max(days)}." if max(days) != min(days) else "."
     else:
         text += " Nothing fails."
-    partners = sorted({partner for partner, _ in group_links(model, result.links_lost)})
-    text += (
-        f" {plural(len(result.links_lost), 'interoperability link')} "
-        f"{'is' if len(result.links_lost) == 1 else 'are'} lost"
-        + (f" (with {', '.join(partners)})" if partners else "")
-        + f", {len(result.links_gained)} gained and {len(result.links_kept)} kept."
-    )
+    roles = result.link_roles()
+    text += f" Interoperability links: {link_counts(roles)}. {link_headline(roles)}"
     if result.spof_added or result.spof_removed:
         text += (
             f" The change adds {plural(len(result.spof_added), 'single point')} of failure"
@@ -309,29 +304,40 @@ def _timeline(result: WhatIfResult, cites: Citations) -> list[Block]:
 
 
 def _links(result: WhatIfResult, cites: Citations) -> list[Block]:
+    """The net table partner nation × data link, then the changed pairs by role."""
     model = result.model
+    roles = result.link_roles()
     blocks: list[Block] = [Heading(2, "Interoperability links")]
-    counts: dict[tuple[str, str], dict[str, list[Link]]] = {}
-    for status, links in (("lost", result.links_lost), ("kept", result.links_kept), ("gained", result.links_gained)):
-        for key, group in group_links(model, links).items():
-            counts.setdefault(key, {})[status] = group
-    if not counts:
+    if not roles.rows:
         return [*blocks, Paragraph("No interoperability link before or after the change.")]
-    rows = []
-    for (partner, via), by_status in sorted(counts.items()):
-        lost, kept, gained = (by_status.get(s, []) for s in ("lost", "kept", "gained"))
-        changed = [*lost, *gained]
-        pairs = "; ".join(
-            [f"lost {link_pair(model, link)}" for link in lost]
-            + [f"gained {link_pair(model, link)}" for link in gained]
+    blocks.append(Paragraph(f"{link_counts(roles).capitalize()}. {link_headline(roles)}"))
+    ends: dict[tuple[str, str], set[str]] = {}
+    for link in (*roles.lost, *roles.new):
+        ends.setdefault((roles.partner_nations[link], link.via), set()).update((link.a, link.b))
+    for s in roles.switched:
+        nation = next(n for k, n in roles.partner_nations.items() if s.partner in (k.a, k.b))
+        ends.setdefault((nation, s.old_via), set()).update((s.old, s.partner))
+        ends.setdefault((nation, s.new_via), set()).update((s.new, s.partner))
+    for c in roles.carried:
+        ends.setdefault((roles.carried_nations[c], c.via), set()).update((c.old, c.new, c.partner))
+    rows = tuple(
+        (
+            r.nation,
+            r.via,
+            str(r.before),
+            str(r.after),
+            signed(r.change),
+            str(r.carried or ""),
+            cites.cite([r.via, *sorted(ends.get((r.nation, r.via), ()))]),
         )
-        ends = sorted({end for link in changed for end in (link.a, link.b)})
-        rows.append((partner, via, str(len(lost)), str(len(kept)), str(len(gained)), pairs, cites.cite([via, *ends])))
-    blocks.append(
-        Table(
-            ("Partner", "Data link", "Lost", "Kept", "Gained", "Changed pairs (ours ↔ theirs)", "Sources"), tuple(rows)
-        )
+        for r in roles.rows
     )
+    blocks.append(Table(("Partner", "Data link", "Before", "After", "Change", "Carried over", "Sources"), rows))
+    changed = [f"lost {link_pair(model, link)} ({link.via})" for link in roles.lost]
+    changed += [f"{s.old_via} → {s.new_via}: {s.old} → {s.new} with {s.partner}" for s in roles.switched]
+    changed += [f"new {link_pair(model, link)} ({link.via})" for link in roles.new]
+    if changed:
+        blocks.append(Paragraph("Changed pairs (ours ↔ theirs): " + "; ".join(changed) + "."))
     return blocks
 
 

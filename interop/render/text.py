@@ -18,7 +18,9 @@ from .blocks import (
     IdList,
     Item,
     LinkGroups,
+    NetTable,
     Note,
+    Pairs,
     Title,
     what_if_document,
 )
@@ -51,7 +53,7 @@ def _text_item(item: Item) -> list[str]:
     if isinstance(item, IdList):
         return _id_line(item.label, item.ids)
     if isinstance(item, Note):
-        return [f"{INDENT}{item.text}"]
+        return wrap_items(INDENT, item.text.split(" "), sep=" ", indent=4)
     if isinstance(item, DayTable):
         width = max(len(f"day {day}") for day, _, _ in item.rows)
         lines = [f"{INDENT}{item.caption}"]
@@ -61,9 +63,16 @@ def _text_item(item: Item) -> list[str]:
         for day, node, _, _ in item.rows:
             days.setdefault(day, []).append(node)
         return [line for day, ids in sorted(days.items()) for line in wrap_items(f"{INDENT}day {day}: ", ids)]
+    if isinstance(item, NetTable):
+        return [f"{INDENT}{line}" for line in columns(item.header, item.rows, right=item.numeric)]
+    if isinstance(item, Pairs):
+        lines = [f"{INDENT}{item.label}:"]
+        for group in item.groups:
+            lines += wrap_items(f"{INDENT * 2}{group.heading}: ", group.members, indent=6)
+        return lines
     if isinstance(item, LinkGroups):
         lines = []
-        for title, groups in (("Lost", item.lost), ("Gained", item.gained)):
+        for title, groups in (("Lost", item.lost), ("New", item.gained)):
             if groups:
                 lines.append(f"{INDENT}{title}:")
                 for g in groups:
@@ -79,6 +88,18 @@ def _text_item(item: Item) -> list[str]:
             for change in changes:
                 by_capability.setdefault(change.capability, []).append(change.node)
             lines += [f"{INDENT * 2}{capability}: {', '.join(nodes)}" for capability, nodes in by_capability.items()]
+    return lines
+
+
+def columns(header: Sequence[str], rows: Sequence[Sequence[str]], right: Sequence[int] = ()) -> list[str]:
+    """An aligned plain-text table: columns padded to their widest cell, ``right`` ones right-aligned."""
+    table = [tuple(header), *(tuple(r) for r in rows)]
+    widths = [max(len(row[i]) for row in table) for i in range(len(header))]
+    lines = []
+    for row in table:
+        pairs = enumerate(zip(row, widths, strict=True))
+        cells = [cell.rjust(w) if i in right else cell.ljust(w) for i, (cell, w) in pairs]
+        lines.append("  ".join(cells).rstrip())
     return lines
 
 
@@ -352,6 +373,10 @@ def _event_text(event: Event) -> str:
         return f"{event.subject} leaves service" + (f" (replaced by {event.because})" if event.because else "")
     if event.kind in ("removed", "embargoed"):
         return f"{event.subject} {event.kind}"
+    if event.kind == "entered service":
+        return f"{event.subject} enters service"
+    if event.kind in ("link carried over", "link moved", "link gained"):
+        return f"{event.kind}: {event.subject}"
     because = f" ({event.because} {'left service' if event.because_left else 'failed'})" if event.because else ""
     if event.kind == "link lost":
         return f"link lost: {event.subject}{because}"

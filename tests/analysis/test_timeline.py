@@ -35,6 +35,9 @@ def test_replacement_and_at_days():
     events = [(e.day, e.kind, e.subject, e.because, e.because_left) for e in timeline(result)]
     assert events == [
         (0, "left service", "F-35A", "Gripen-E", False),
+        (0, "entered service", "F414", None, False),
+        (0, "entered service", "Gripen-E", None, False),
+        (0, "entered service", "Saab", None, False),
         (0, "embargoed", "SWE", None, False),
         (0, "failed", "CC-330", "SWE", False),
         (0, "failed", "Gripen-E", "Saab", False),
@@ -43,6 +46,21 @@ def test_replacement_and_at_days():
         (0, "link lost", "F-35A ↔ KC-46 via Link-16", "F-35A", True),
         (0, "link lost", "F-35A ↔ USAF-F-35A via Link-16", "F-35A", True),
         (0, "link lost", "F-35A ↔ USAF-F-35A via MADL", "F-35A", True),
+    ]
+
+
+def test_a_swap_carries_moves_and_gains_links_on_day_0():
+    """No 'link lost' for a link the newcomer carries over; the swap's gains are events too."""
+    result = what_if(load_model(MINI), Scenario.build(replace=[("F-35", "Gripen")]))
+    events = [(e.day, e.kind, e.subject) for e in timeline(result)]
+    assert events == [
+        (0, "left service", "F-35A"),
+        (0, "entered service", "F414"),
+        (0, "entered service", "Gripen-E"),
+        (0, "entered service", "Saab"),
+        (0, "link carried over", "F-35A → Gripen-E with KC-46 via Link-16"),
+        (0, "link carried over", "F-35A → Gripen-E with USAF-F-35A via Link-16"),
+        (0, "link lost", "F-35A ↔ USAF-F-35A via MADL"),
     ]
 
 

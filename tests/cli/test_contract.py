@@ -197,4 +197,6 @@ def test_text_and_markdown_render_the_same_facts(run):
     assert "USA · Link-16 (2): F-35A ↔ KC-46, F-35A ↔ USAF-F-35A" in text
     markdown = run("what-if", "--model", MINI, "--embargo", "USA", "--format", "markdown").out
     assert "| 30 | QRA | Quick reaction alert |" in markdown
-    assert "| USA | MADL | lost | 1 | F-35A ↔ USAF-F-35A |" in markdown
+    assert "| USA | MADL | 1 | 0 | −1 |  |" in markdown
+    assert "- **Lost** (USA · MADL): F-35A ↔ USAF-F-35A" in markdown
+    assert "  USA      MADL            1      0      −1" in text

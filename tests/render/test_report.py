@@ -35,10 +35,10 @@ def test_summary_in_plain_words():
     result = what_if(model, Scenario.build(embargo=["USA"]))
     assert summary(result) == (
         "1 capability of 1 is lost eventually: Alert on day 60. 5 nodes fail in all, the first on day 0 "
-        "and the last on day 60. 1 interoperability link is lost (with USA), 0 gained and 0 kept."
+        "and the last on day 60. Interoperability links: 0 kept, 1 lost, 0 new. L16 lost with USA."
     )
     result = what_if(model, Scenario.build(embargo=["USA"], at_days=30))
-    assert summary(result).startswith("No capability is lost by day 30: all 1 capability hold. 3 nodes fail")
+    assert summary(result).startswith("No capability is lost by day 30: the only capability holds. 3 nodes fail")
 
 
 def sections(text: str) -> dict[str, str]:
@@ -86,10 +86,8 @@ def test_sections_hold_the_analysis_results(run):
     ]
     assert "| 30 | QRA | Quick reaction alert | Link-16 failed |  |" in parts["Capabilities lost (timeline)"]
     assert "| 90 | Gripen-E | platform | Gripen-E | F414 failed (+90 d grace) |  |" in text
-    assert (
-        "| USA | Link-16 | 2 | 0 | 0 | lost F-35A ↔ KC-46; lost F-35A ↔ USAF-F-35A |  |"
-        in parts["Interoperability links"]
-    )
+    assert "| USA | Link-16 | 2 | 0 | −2 |  |  |" in parts["Interoperability links"]
+    assert "lost F-35A ↔ KC-46 (Link-16); lost F-35A ↔ USAF-F-35A (Link-16)" in parts["Interoperability links"]
     result = what_if(model, Scenario.build(replace=[("F-35", "Gripen")], embargo=["USA"]))
     spof_rows = re.findall(r"^\| QRA \| (\S+) \| .* \| (added|removed) \|", parts["Single points of failure"], re.M)
     assert sorted(spof_rows) == sorted(

@@ -1,0 +1,30 @@
+"""Golden text and Markdown for links by role and the swap's timeline, on a small model of our
+own and on the shipped model."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import MINI
+
+CASES = {
+    "mini-swap": ("--model", str(MINI), "--replace", "F-35", "--with", "Gripen"),
+    "mini-swap-embargo-usa": ("--model", str(MINI), "--replace", "F-35", "--with", "Gripen", "--embargo", "USA"),
+    "shipped-swap": ("--replace", "F-35", "--with", "Gripen"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+@pytest.mark.parametrize(("fmt", "ext"), [("text", "txt"), ("markdown", "md")])
+def test_what_if_links_by_role_golden(run, golden, name, fmt, ext):
+    result = run("what-if", *CASES[name], "--timeline", "--format", fmt)
+    assert result.code == 0, result.err
+    golden(f"links/{name}.{ext}", result.out)
+
+
+def test_shipped_swap_headline_states_the_net_change(run):
+    out = run("what-if", "--replace", "F-35", "--with", "Gripen").out
+    assert (
+        "In short: MADL lost with DNK, NOR, USA; AAR-Boom→AAR-Drogue with USAF-KC-135, USAF-KC-46A; Link-16\n"
+        "    kept with every partner through Gripen-E." in out
+    )
+    assert "link lost: F-35A ↔ DNK-F-35A via Link-16" not in run("what-if", *CASES["shipped-swap"], "--timeline").out
