@@ -140,10 +140,12 @@ def service_events(entered: Iterable[str], roles: LinkRoles) -> list[Event]:
     carries over, moves to another data link or gains."""
     out = [Event(0, "entered service", node) for node in entered]
     for c in roles.carried:
-        link = Link(*sorted((c.old, c.partner)), c.via)
+        first, second = sorted((c.old, c.partner))
+        link = Link(first, second, c.via)
         out.append(Event(0, "link carried over", f"{c.old} → {c.new} with {c.partner} via {c.via}", c.old, link))
     for s in roles.switched:
-        link = Link(*sorted((s.old, s.partner)), s.old_via)
+        first, second = sorted((s.old, s.partner))
+        link = Link(first, second, s.old_via)
         subject = f"{s.old} → {s.new} with {s.partner}: {s.old_via} → {s.new_via}"
         out.append(Event(0, "link moved", subject, s.old, link))
     for g in roles.new:

@@ -3,8 +3,8 @@ roles on the shipped swap (MADL lost, boom→drogue, Link 16 carried)."""
 
 from __future__ import annotations
 
-from test_carried_links import _replacement_chains
 from hypothesis import HealthCheck, given, settings
+from test_carried_links import _replacement_chains
 
 from interop.analysis import Scenario, what_if
 from interop.analysis.links import Link
