@@ -195,14 +195,14 @@ def _links(result: WhatIfResult) -> Section:
     for s in roles.switched:
         movers.setdefault((s.old_via, s.new_via), set()).add(f"{s.old} → {s.new}")
     moved = tuple(
-        PairGroup(f"{old} → {new} ({', '.join(sorted(movers[old, new]))})", tuple(partners))
+        PairGroup(f"{old} → {new}, {', '.join(sorted(movers[old, new]))}", tuple(partners))
         for (old, new), partners in roles.switches_by_vias().items()
     )
     by_key: dict[tuple[str, str, str], list[str]] = {}
     for c in roles.carried:
         by_key.setdefault((c.via, c.old, c.new), []).append(c.partner)
     carried = tuple(
-        PairGroup(f"{via} ({len(partners)}, {old} → {new})", tuple(sorted(partners)))
+        PairGroup(f"{via}, {old} → {new}", tuple(sorted(partners)))
         for (via, old, new), partners in sorted(by_key.items())
     )
     lost = _groups(result, roles.lost)

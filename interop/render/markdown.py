@@ -55,7 +55,7 @@ def format_blocks(blocks: Sequence[Block], heading_level: int = 2) -> str:
         bullets = False
         for item in block.body:
             lines = _markdown_item(item)
-            bullet = isinstance(item, IdList) and not item.aside
+            bullet = (isinstance(item, IdList) and not item.aside) or isinstance(item, (LinkGroups, Pairs))
             if lines and bullet and bullets:
                 chunks[-1] += lines  # consecutive bullets form one list
             elif lines:
@@ -86,7 +86,7 @@ def _markdown_item(item: Item) -> list[str]:
     if isinstance(item, NetTable):
         return table(list(item.header), item.rows)
     if isinstance(item, Pairs):
-        return [f"- **{item.label}** {g.heading}: {', '.join(g.members)}" for g in item.groups]
+        return [f"- **{item.label}** ({g.heading}): {', '.join(g.members)}" for g in item.groups]
     rows = [(c.capability, c.node, c.name, "added") for c in item.added]
     rows += [(c.capability, c.node, c.name, "removed") for c in item.removed]
     return table(["Capability", "Node", "Name", "Change"], rows)

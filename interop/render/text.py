@@ -68,7 +68,7 @@ def _text_item(item: Item) -> list[str]:
     if isinstance(item, Pairs):
         lines = [f"{INDENT}{item.label}:"]
         for group in item.groups:
-            lines += wrap_items(f"{INDENT * 2}{group.heading}: ", group.members, indent=6)
+            lines += wrap_items(f"{INDENT * 2}{group.heading} ({len(group.members)}): ", group.members, indent=6)
         return lines
     if isinstance(item, LinkGroups):
         lines = []

@@ -7,7 +7,17 @@ from conftest import MINI
 from interop.analysis import Scenario, what_if
 from interop.model import load_model
 from interop.render import markdown, text
-from interop.render.blocks import DayTable, FailureTable, IdList, LinkGroups, Section, Title, what_if_document
+from interop.render.blocks import (
+    DayTable,
+    FailureTable,
+    IdList,
+    LinkGroups,
+    NetTable,
+    Note,
+    Section,
+    Title,
+    what_if_document,
+)
 
 
 def test_what_if_document_holds_the_facts():
@@ -32,11 +42,14 @@ def test_what_if_document_holds_the_facts():
         (f.at_days, f.id) for f in result.failed
     ]
     links = sections["Interoperability links"]
-    assert (
-        links.summary
-        == f"{len(result.links_lost)} lost, {len(result.links_kept)} kept, {len(result.links_gained)} gained"
+    assert links.summary == "0 kept, 3 lost, 0 new"  # the swap's links are lost to the embargo: none carried
+    assert links.body[0] == Note("In short: Link-16 and MADL lost with USA.")
+    table = links.body[1]
+    assert isinstance(table, NetTable) and table.rows == (
+        ("USA", "Link-16", "2", "0", "−2", ""),
+        ("USA", "MADL", "1", "0", "−1", ""),
     )
-    groups = links.body[0]
+    groups = links.body[2]
     assert isinstance(groups, LinkGroups) and sum(len(g.pairs) for g in groups.lost) == len(result.links_lost)
 
 
