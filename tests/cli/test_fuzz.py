@@ -326,3 +326,151 @@ def test_cli_on_random_bytes(tmp_path_factory: pytest.TempPathFactory, run, data
     if result.code not in (0, 1):
         assert sorted(p.name for p in folder.iterdir()) == ["model.yaml"]
         assert model.read_bytes() == data
+
+
+# --- issue 16 families: anchors, numeric ids, control characters, exports parsed back ---------
+
+ANCHOR_NAMES = ["g", "h"]
+
+
+@st.composite
+def anchored_models(draw: st.DrawFn) -> tuple[str, dict[str, list[tuple[str, ...]]]]:
+    """YAML text whose requirement groups are anchored, aliased and re-anchored under the same
+    names, and what each node must require by YAML's rule (an alias is the latest anchor's value
+    as it was read)."""
+    parts = ["A", "B", "C", "D"]
+    lines = ["nodes:", "  - {id: CAN, kind: nation}"] + [f"  - {{id: {p}, kind: component}}" for p in parts]
+    current: dict[str, tuple[str, ...]] = {}
+    expected: dict[str, list[tuple[str, ...]]] = {}
+    for number in range(draw(st.integers(1, 8))):
+        name = draw(st.sampled_from(ANCHOR_NAMES))
+        if name in current and draw(st.booleans()):
+            lines.append(f"  - {{id: P{number}, kind: platform, requires: [*{name}]}}")
+            expected[f"P{number}"] = [current[name]]
+        else:
+            group = tuple(draw(st.lists(st.sampled_from(parts), min_size=1, max_size=3, unique=True)))
+            lines.append(f"  - {{id: P{number}, kind: platform, requires: [&{name} {{any_of: [{', '.join(group)}]}}]}}")
+            current[name] = group
+            expected[f"P{number}"] = [group]
+    return "\n".join(lines) + "\n", expected
+
+
+@FUZZ
+@given(case=anchored_models())
+def test_anchors_mean_what_yaml_says(tmp_path_factory: pytest.TempPathFactory, case) -> None:
+    text, expected = case
+    path = tmp_path_factory.mktemp("anchors") / "model.yaml"
+    path.write_text(text)
+    model = load_model(path)
+    assert {p: [r.targets for r in model[p].requires] for p in expected} == expected
+
+
+NUMBERS = st.one_of(
+    st.from_regex(r"[0-9]{1,4}\.[0-9]{1,3}0", fullmatch=True),
+    st.from_regex(r"0[0-9]{1,3}", fullmatch=True),
+    st.from_regex(r"[1-9][0-9]?e[0-9]", fullmatch=True),
+    st.from_regex(r"[0-9]{1,6}", fullmatch=True),
+)
+
+
+@FUZZ
+@given(numbers=st.lists(NUMBERS, min_size=1, max_size=5, unique=True))
+def test_unquoted_numeric_ids_stay_as_written(tmp_path_factory: pytest.TempPathFactory, run, numbers) -> None:
+    lines = ["nodes:", "  - {id: CAN, kind: nation}"] + [f"  - {{id: {n}, kind: system}}" for n in numbers]
+    lines.append(f"  - {{id: Cap, kind: capability, requires: [{', '.join(numbers)}]}}")
+    path = tmp_path_factory.mktemp("numbers") / "model.yaml"
+    path.write_text("\n".join(lines) + "\n")
+    model = load_model(path)
+    assert sorted(numbers) == sorted(n for n in model.nodes if n not in ("CAN", "Cap"))
+    assert [r.targets for r in model["Cap"].requires] == [(n,) for n in numbers]
+    result = run("what-if", "--model", path, "--remove", numbers[0], "--format", "json")
+    assert result.code == 0, result.err
+    assert json.loads(result.out)["capabilities"]["lost"] == [{"id": "Cap", "at_days": 0}]
+
+
+CONTROL_TEXT = st.text(
+    alphabet=st.one_of(st.characters(categories=["Cc", "Cf", "Zl", "Zp"]), st.sampled_from("ab é→")), max_size=8
+)
+RAW_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+HUMAN_COMMANDS = [
+    ("check",),
+    ("list",),
+    ("show", "{id}"),
+    ("what-if", "--remove", "{id}"),
+    ("what-if", "--remove", "{id}", "--format", "markdown"),
+    ("what-if", "--remove", "{id}", "--format", "json"),
+    ("spof", "--format", "markdown"),
+    ("explain", "{id}", "--remove", "{id}"),
+    ("report", "--remove", "{id}"),
+    ("diagram", "--format", "mermaid"),
+]
+
+
+@FUZZ
+@given(
+    document=valid_models(),
+    names=st.lists(CONTROL_TEXT, min_size=1, max_size=4),
+    command=st.sampled_from(HUMAN_COMMANDS),
+    bad_id=st.booleans(),
+)
+def test_control_characters_never_reach_the_terminal(
+    tmp_path_factory: pytest.TempPathFactory, run, document: dict, names, command, bad_id: bool
+) -> None:
+    for node, name in zip(document["nodes"][3:], names, strict=False):
+        node["name"] = name
+        node["notes"] = name
+    target = document["nodes"][3]["id"]
+    if bad_id:
+        document["nodes"].append({"id": "X\x1b[2J", "kind": "system"})
+    path = tmp_path_factory.mktemp("controls") / "model.yaml"
+    path.write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    result = run(*[part.format(id=target) for part in command], "--model", path)
+    assert result.code == (3 if bad_id else 0), result.err
+    assert not RAW_CONTROLS.search(result.out) and not RAW_CONTROLS.search(result.err)
+    if bad_id:
+        assert "holds a control character (U+001B)" in result.err
+
+
+@FUZZ
+@given(document=valid_models(), names=st.lists(CONTROL_TEXT, max_size=4), grace=st.integers(0, 10**40))
+def test_every_export_parses_back_in_its_own_reader(
+    tmp_path_factory: pytest.TempPathFactory, run, document: dict, names, grace: int
+) -> None:
+    import io
+    import xml.etree.ElementTree as ET
+
+    import networkx as nx
+
+    for node, name in zip(document["nodes"][3:], names, strict=False):
+        node["name"] = name
+    document["nodes"][2]["requires"][0]["grace_days"] = grace
+    folder = tmp_path_factory.mktemp("exports")
+    path = folder / "model.yaml"
+    path.write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    model = load_model(path)
+    for fmt in ("graphml", "gexf", "json"):
+        out = folder / f"out.{fmt}"
+        result = run("export", "--model", path, "--format", fmt, "-o", out)
+        assert result.code == 0, result.err
+        data = out.read_bytes()
+        if fmt == "json":
+            graph = nx.node_link_graph(json.loads(data))
+        else:
+            ET.fromstring(data)
+            graph = (nx.read_graphml if fmt == "graphml" else nx.read_gexf)(io.BytesIO(data))
+        assert set(graph.nodes) == set(model.nodes)
+        assert int(graph.edges["L16", "USA"].get("grace_days", 0)) == grace
+    capability = next(n.id for n in model if n.kind == "capability")
+    psa = folder / "tree.xml"
+    assert run("export", "--model", path, "--format", "open-psa", "--capability", capability, "-o", psa).code == 0
+    ET.fromstring(psa.read_bytes())
+    assert run("import", psa, "-o", folder / "from-psa.yaml").code == 0
+    assert run("export", "--model", path, "--format", "csv", "-o", folder / "csv").code == 0
+    assert run("import", folder / "csv", "-o", folder / "from-csv.yaml").code == 0
+    again = load_model(folder / "from-csv.yaml")
+    assert list(again.nodes) == list(model.nodes)
+    for node in model:  # CSV cells are trimmed on import (stray spreadsheet spaces), names included
+        assert again[node.id].name == (node.name.strip() or node.id)
+        assert [(r.targets, r.any_of, r.grace_days) for r in again[node.id].requires] == [
+            (r.targets, r.any_of, r.grace_days) for r in node.requires
+        ]
