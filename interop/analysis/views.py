@@ -134,18 +134,7 @@ def diagram_view(
     failed = dict((f.id, f.at_days) for f in result.failed) if result is not None else {}
     if focus is not None:
         focus = resolve(model, focus)
-        if focus not in universe:
-            raise ScenarioError(
-                f"{focus} is not in service in this view — focus on a node in service "
-                f"(a candidate enters service with {option('--replace … --with', 'replace=')})"
-            )
-        chosen = neighbourhood(dependencies, focus, depth)
-    elif impact and result is not None:
-        chosen = touched(result) & universe
-        swapped = set(result.left_service) | set(result.entered_service)
-        chosen |= {d.requirer for d in dependencies if swapped.intersection(d.targets)}
-    else:
-        chosen = set(universe)
+    chosen = _chosen(result, dependencies, universe, focus, depth, impact)
     explicit = {t for d in dependencies if d.requirer in chosen for t in d.targets}
     nodes = {
         n
@@ -191,6 +180,29 @@ def diagram_view(
         links_kept=len(result.links_kept) if result is not None else 0,
         unconnected=omitted,
     )
+
+
+def _chosen(
+    result: WhatIfResult | None,
+    dependencies: list[Dependency],
+    universe: set[str],
+    focus: str | None,
+    depth: int,
+    impact: bool,
+) -> set[str]:
+    """The nodes a view starts from: around ``focus``, what the scenario touches, or everything."""
+    if focus is not None:
+        if focus not in universe:
+            raise ScenarioError(
+                f"{focus} is not in service in this view — focus on a node in service "
+                f"(a candidate enters service with {option('--replace … --with', 'replace=')})"
+            )
+        return neighbourhood(dependencies, focus, depth)
+    if impact and result is not None:
+        chosen = touched(result) & universe
+        swapped = set(result.left_service) | set(result.entered_service)
+        return chosen | {d.requirer for d in dependencies if swapped.intersection(d.targets)}
+    return set(universe)
 
 
 def touched(result: WhatIfResult) -> set[str]:
