@@ -16,7 +16,6 @@ Everything is importable lazily so ``import interop`` stays fast.
 from __future__ import annotations
 
 from importlib import import_module
-from typing import Any
 
 __version__ = "0.1.0"
 
@@ -61,7 +60,7 @@ _LAZY = {
 __all__ = ["__version__", *sorted(_LAZY)]
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> object:
     """Import the public names on first use (PEP 562)."""
     module = _LAZY.get(name)
     if module is None:

@@ -38,7 +38,9 @@ def _commands(
 
 def cli_reference() -> str:
     """The whole reference as Markdown text."""
-    from .cli import cli
+    from .cli import load_all_commands
+
+    cli = load_all_commands()
 
     out = [HEADER]
     entries = list(_commands(cli, ["interop"], None))

@@ -1,6 +1,9 @@
 """The ``interop`` command: a thin click layer that parses, calls the analysis, renders, writes.
 
-Commands live in one module per group and register themselves on ``cli`` when imported.
+Commands live in one module per group and register themselves on ``cli`` when imported. The
+group is lazy: :data:`COMMAND_MODULES` names the module of each command, and a command's module
+(with the model, analysis and render layers behind it) is imported only when that command runs
+or help lists it, so ``interop --version`` costs the interpreter, click and this file.
 """
 
 from __future__ import annotations
@@ -8,16 +11,56 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
+from importlib import import_module
 
 import click
 
 from .. import __version__
-from ..errors import EXIT_INTERNAL, EXIT_USAGE, InteropError, ModelError
-from ..escape import escape_controls
-from .options import CONTEXT
+
+#: Where each command lives (module under interop.cli). A new command module adds its names here;
+#: tests/test_cli_startup.py checks that this table matches what the modules register.
+COMMAND_MODULES = {
+    "check": "model_cmds",
+    "compare": "decision_cmds",
+    "diagram": "diagram_cmds",
+    "explain": "decision_cmds",
+    "export": "interchange_cmds",
+    "exposure": "decision_cmds",
+    "import": "interchange_cmds",
+    "init": "init_cmd",
+    "list": "model_cmds",
+    "report": "diagram_cmds",
+    "schema": "interchange_cmds",
+    "sensitivity": "sensitivity_cmds",
+    "show": "model_cmds",
+    "spof": "analysis_cmds",
+    "what-if": "analysis_cmds",
+}
+
+#: Same as interop.cli.options.CONTEXT (kept here so start-up does not import the options module).
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
-@click.group(context_settings=CONTEXT)
+class LazyGroup(click.Group):
+    """A click group that imports a command's module the first time the command is asked for."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(COMMAND_MODULES) | set(self.commands))
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in COMMAND_MODULES:
+            import_module(f"{__name__}.{COMMAND_MODULES[cmd_name]}")
+        return self.commands.get(cmd_name)
+
+
+def load_all_commands() -> click.Group:
+    """Import every command module (for documentation generators and tests); returns ``cli``."""
+    for module in sorted(set(COMMAND_MODULES.values())):
+        import_module(f"{__name__}.{module}")
+    return cli
+
+
+@click.group(cls=LazyGroup, context_settings=CONTEXT)
 @click.version_option(__version__, "--version", prog_name="interop")
 def cli() -> None:
     """What breaks, and when, if we swap or lose a defence supplier.
@@ -52,21 +95,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(exc.exit_code or 0)
     except click.ClickException as exc:
         exc.show()
-        return exc.exit_code if exc.exit_code is not None else EXIT_USAGE
+        return exc.exit_code if exc.exit_code is not None else 2  # EXIT_USAGE
     except click.Abort:
         click.echo("interop: interrupted", err=True)
         return 130
-    except InteropError as exc:
-        prefix = "" if isinstance(exc, ModelError) else "interop: "
-        click.echo(escape_controls(f"{prefix}{exc.cli_text()}"), err=True)
-        return exc.exit_code
     except KeyboardInterrupt:
         click.echo("interop: interrupted", err=True)
         return 130
     except BrokenPipeError:  # output piped into e.g. `head`, which closed early
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
-    except Exception as exc:  # a bug: say so plainly, never a traceback unless asked
+    except Exception as exc:
+        # Imported here, not at start-up: the error family is only needed once something failed.
+        from ..errors import EXIT_INTERNAL, InteropError, ModelError
+
+        if isinstance(exc, InteropError):
+            prefix = "" if isinstance(exc, ModelError) else "interop: "
+            from ..escape import escape_controls
+
+            click.echo(escape_controls(f"{prefix}{exc.cli_text()}"), err=True)
+            return exc.exit_code
+        # a bug: say so plainly, never a traceback unless asked
         if os.environ.get("INTEROP_DEBUG"):
             raise
         click.echo(
@@ -80,15 +129,3 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def run() -> None:  # pragma: no cover - console-script shim
     sys.exit(main())
-
-
-# Register the commands (each module adds its own to ``cli``).
-from . import (  # noqa: E402, F401
-    analysis_cmds,
-    decision_cmds,
-    diagram_cmds,
-    init_cmd,
-    interchange_cmds,
-    model_cmds,
-    sensitivity_cmds,
-)

@@ -16,9 +16,9 @@ from ..escape import escape_controls
 from ..model import KINDS, Model, load_model
 from ..output import write_atomic
 from ..shipped import shipped_model_path
+from . import CONTEXT  # noqa: F401  (re-exported: one definition, in the package, cheap at start-up)
 
 FORMATS = ("text", "markdown", "json")
-CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
 class ScenarioCommand(click.Command):
