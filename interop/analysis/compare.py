@@ -31,6 +31,7 @@ from typing import Any
 from ..errors import ScenarioError
 from ..model import Model, resolve
 from ..model.types import Benefit
+from .cost import DEFAULT_BUDGET
 from .cutsets import single_points_of_failure
 from .exposure import foreign_nations
 from .links import partner_nation
@@ -210,7 +211,7 @@ def compare(model: Model, options: Sequence[Scenario], nations: Collection[str] 
 def _row(study: Study, nations: Collection[str] | None) -> OptionRow:
     model, scenario, graph = study.model, study.scenario, study.structure
     home = model.home
-    spof_nodes = sorted({n for nodes in single_points_of_failure(graph).values() for n in nodes})
+    spof_nodes = sorted({n for nodes in single_points_of_failure(graph, budget=DEFAULT_BUDGET).values() for n in nodes})
     by_nation: dict[str, int] = {}
     for node in spof_nodes:
         where = attribution(model, node)

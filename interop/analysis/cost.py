@@ -1,13 +1,17 @@
-"""The cost guard for cut-set queries: a worst-case figure before the run, a budget during it.
+"""The cost guard for cut-set queries: a safety net, never a refusal of what the engine answers.
 
-Minimal cut sets up to order K can explode: an any_of group multiplies its alternatives'
-families, and the worst case is every K-subset of the n eligible nodes upstream of the targets,
-C(n, K). That figure is cheap but far too pessimistic to refuse a run on (a 50-node model at
-K = 4 has C(50, 4) = 230 300 candidates and answers in milliseconds), so the real guard is a
-budget on the engine's work (cut sets built, plus pairs of cut sets combined by any_of groups
-counted by :func:`product_cost`),
-checked *before* each product: exceeding it stops the run with :class:`CutSetBudgetExceeded`
-before the expensive step.
+The engine (:mod:`interop.analysis.cutsets`) does work that follows the number of cut sets, so
+two figures bound a query, both measured, not estimated:
+
+- :data:`DEFAULT_BUDGET` steps of the ZBDD engine (operations and vertices; about 1–3 µs and
+  100–200 bytes each here), checked as it goes: passing it stops the run at once with the
+  figure reached (about a minute of work and a few GB: far beyond any answer given in 10 s);
+- :data:`DEFAULT_MAX_CUT_SETS` cut sets for one capability, counted exactly on the diagram
+  before any is listed (linear in its size), so a query whose *answer* is too big to list is
+  refused in the time it took to build the diagram, with the exact number.
+
+:func:`worst_case` is the naive upper bound C(n, 1) + … + C(n, K) over the n eligible nodes
+upstream (kept for reports; never used to refuse).
 
 >>> from interop.model import model_from_data
 >>> from interop.analysis.scenario import baseline
@@ -25,30 +29,13 @@ from math import comb
 
 from .scenario import ServiceGraph
 
-#: Work units the CLI allows before it stops a query. Measured on a modest 2-core machine, a unit
-#: costs 0.07–0.3 µs, so this is about 4–18 s; the shipped model needs a few thousand at K = 4.
-DEFAULT_BUDGET = 60_000_000
+#: ZBDD steps a command allows before it stops a query (see the module docstring). nus9601 at
+#: order 3 needs about 2 million; edf9203 at order 3 about 3 million; the shipped model at order 14
+#: a few thousand.
+DEFAULT_BUDGET = 40_000_000
 
-
-def product_cost(left: Collection[frozenset[str]], right: Collection[frozenset[str]], max_order: int) -> int:
-    """Work units of one any_of product, counted before it runs: the pairs the engine examines
-    (for each set of the smaller family, the sets of the other that fit beside it or share an
-    element). A pair that fits makes a candidate set: a union plus a minimality check over up to
-    2^K subsets (about 24 µs at K = 4); an overlapping pair is mostly a cheap size test."""
-    if len(left) > len(right):
-        left, right = right, left
-    by_size = [0] * (max_order + 1)
-    by_element: dict[str, int] = {}
-    for b in right:
-        by_size[min(len(b), max_order)] += 1
-        for element in b:
-            by_element[element] = by_element.get(element, 0) + 1
-    fits = [sum(by_size[: room + 1]) for room in range(max_order + 1)]
-    kept = overlapping = 0
-    for a in left:
-        kept += fits[max(0, max_order - len(a))]
-        overlapping += sum(by_element.get(e, 0) for e in a)
-    return kept * (6 << max_order) + overlapping + len(right)
+#: Cut sets one capability may have before a command refuses to list them (counted exactly first).
+DEFAULT_MAX_CUT_SETS = 2_000_000
 
 
 @dataclass(frozen=True)
@@ -62,17 +49,32 @@ class WorstCase:
 
 
 class CutSetBudgetExceeded(Exception):
-    """The query's work passed its budget: it would take very long or run out of memory."""
+    """A cut-set query passed its budget; ``reason`` says which and ``figure`` what was reached.
 
-    def __init__(self, work: int, budget: int, done: int, total: int, *, eligible: int = 0, max_order: int = 0) -> None:
-        self.work, self.budget, self.done, self.total = work, budget, done, total
-        self.eligible, self.max_order = eligible, max_order
-        super().__init__(f"cut-set work reached {work} units (budget {budget}) after {done} of {total} steps")
+    - ``"steps"``: the engine had done ``figure`` steps (ZBDD operations and vertices, measured,
+      not estimated) when it passed ``limit``, after ``done`` of ``total`` gates and targets;
+    - ``"cut_sets"``: ``target`` has exactly ``figure`` minimal cut sets of order ≤ ``max_order``,
+      more than ``limit`` (counted on the diagram before listing any).
+    """
 
-    @property
-    def candidate_sets(self) -> int:
-        """Worst case: every set of at most ``max_order`` of the ``eligible`` nodes."""
-        return sum(comb(self.eligible, s) for s in range(1, self.max_order + 1))
+    def __init__(
+        self,
+        reason: str,
+        figure: int,
+        limit: int,
+        done: int,
+        total: int,
+        *,
+        max_order: int = 0,
+        target: str | None = None,
+    ) -> None:
+        self.reason, self.figure, self.limit = reason, figure, limit
+        self.done, self.total, self.max_order, self.target = done, total, max_order, target
+        if reason == "cut_sets":
+            text = f"{target} has {figure} minimal cut sets of order <= {max_order} (limit {limit})"
+        else:
+            text = f"cut-set work reached {figure} steps (limit {limit}) after {done} of {total} steps"
+        super().__init__(text)
 
 
 def worst_case(
@@ -96,4 +98,4 @@ def worst_case(
     return WorstCase(eligible=n, targets=len(wanted), max_order=max_order, candidate_sets=candidates)
 
 
-__all__ = ["DEFAULT_BUDGET", "CutSetBudgetExceeded", "WorstCase", "product_cost", "worst_case"]
+__all__ = ["DEFAULT_BUDGET", "DEFAULT_MAX_CUT_SETS", "CutSetBudgetExceeded", "WorstCase", "worst_case"]

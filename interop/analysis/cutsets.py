@@ -1,31 +1,33 @@
 """Minimal cut sets up to an order K: the smallest sets of nodes whose loss fails a capability.
 
-Bottom-up combination with truncation (the MOCUS idea of Fussell & Vesely, 1972, run upward
-over the dependency graph): a node fails if it is removed or any requirement item fails, so its
-family of cut sets is ``{{v}} ∪ ⋃ items``; a plain item contributes its target's family and an
-any_of group the pairwise unions (product) of its alternatives' families. Families are kept
-minimal and truncated at K, which is exact because unions never shrink a set. Cycles are handled
-over the strongly connected components (Tarjan, dependencies first): inside a component the
-families are iterated to the
-least fixpoint (failures must be caused), which converges because every operation is monotone.
-Each node is visited once per query, never once per candidate subset.
+The engine works as the best fault-tree tools do (SCRAM, XFTA, Aralia): the failure logic of
+everything the targets depend on becomes a fault tree, preprocessed (constant propagation, gate
+coalescing, Dutuit–Rauzy module detection: :mod:`interop.analysis.faulttree`); then, gate by gate
+and dependencies first, each gate's minimal cut sets are built as a ZBDD truncated at order K
+(Minato 1993; Rauzy 1993, 2001: :mod:`interop.analysis.zbdd`). A module is solved once and
+stands as one variable, weighing its smallest cut set, in its parents; its sets are put back
+only when the answer is read out, so the work follows the number of cut sets, never the number
+of partial products. Before reading out, the cut sets are counted exactly (linear in the
+diagram), which is what the budget guard refuses on.
+
+Cycles keep the contract's semantics: the gates of a requirement loop form a strongly connected
+component, iterated to the least fixpoint (failures must be caused). The iteration converges
+because every operation is monotone and families are canonical integers, so "no change" is one
+comparison per gate. A target inside a loop is solved once more with its own removal left out.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Mapping
-from itertools import combinations
-from typing import cast
+import sys
+from bisect import bisect_right
+from collections.abc import Callable, Collection, Iterable, Iterator
 
-from .components import components_dependencies_first
-from .cost import CutSetBudgetExceeded, product_cost
+from . import faulttree
+from .cost import CutSetBudgetExceeded
 from .scenario import ServiceGraph
+from .zbdd import EMPTY, ZBDD, WorkLimitExceeded
 
-Family = frozenset[frozenset[str]]
-"""A family of cut sets; at order 1 (``flat``) the engine stores the singletons as bare ids
-(a ``frozenset[str]``, cast to Family) to save building a set per node."""
 CutSet = tuple[str, ...]
-EMPTY: Family = frozenset()
 
 
 def minimal_cut_sets(
@@ -35,14 +37,16 @@ def minimal_cut_sets(
     kinds: Collection[str] | None = None,
     progress: Callable[[int, int], None] | None = None,
     budget: int | None = None,
+    max_cut_sets: int | None = None,
 ) -> dict[str, tuple[CutSet, ...]]:
     """Minimal cut sets of size ≤ ``max_order`` for each target (default: every capability).
 
     A cut set never contains the target itself or the home nation; with ``kinds`` it holds only
     nodes of those kinds. Result: target → cut sets sorted by (size, ids). ``progress(done, total)``,
-    if given, is called as the work advances (components solved, then targets), for a progress bar.
-    With ``budget``, raise CutSetBudgetExceeded before the work (cut sets built plus pairs of cut
-    sets combined by any_of groups) would pass it: the CLI's guard against an explosion.
+    if given, is called as the work advances (gates solved, then targets), for a progress bar.
+    ``budget`` bounds the engine's steps (ZBDD operations and vertices) and ``max_cut_sets`` the
+    cut sets listed for one target: past either, :class:`CutSetBudgetExceeded` says which, with
+    the figure reached (the steps actually done, or the exact number of cut sets).
 
     >>> from interop.model import model_from_data
     >>> from interop.analysis.scenario import baseline
@@ -62,174 +66,219 @@ def minimal_cut_sets(
     def eligible(node_id: str) -> bool:
         return node_id not in excluded and (kind_set is None or model.nodes[node_id].kind in kind_set)
 
-    engine = _Engine(graph, max_order, eligible)
-    order, members = engine.components(wanted)
-    families: dict[str, Family] = {}
-    total = len(order) + len(wanted)
-    for done, component in enumerate(order):
-        if progress is not None:
-            progress(done, total)
-        engine.charge(0, budget, done, total)
-        engine.solve(members[component], families)
-        engine.charge(sum(len(families[v]) for v in members[component]), budget, done + 1, total)
-    result: dict[str, tuple[CutSet, ...]] = {}
-    for done, target in enumerate(wanted, start=len(order)):
-        if progress is not None:
-            progress(done, total)
-        component = engine.component_of[target]
-        if len(members[component]) > 1:
-            local = dict(families)
-            engine.solve(members[component], local, skip=target)
-            family = local[target]
-        else:
-            family = engine.items_family(target, families)
-        result[target] = engine.ordered(family)
+    tree = faulttree.build(graph, wanted, eligible)
+    engine = _Engine(tree, max_order, budget)
+    total = len(tree.components) + len(wanted)
+    with _deep_recursion(len(tree.events) + len(tree.is_and)):
+        try:
+            engine.solve_all(progress, total)
+            result: dict[str, tuple[CutSet, ...]] = {}
+            for done, target in enumerate(wanted, start=len(tree.components)):
+                if progress is not None:
+                    progress(done, total)
+                root = engine.target_family(target)
+                count = engine.count(root)
+                if max_cut_sets is not None and count > max_cut_sets:
+                    raise CutSetBudgetExceeded(
+                        "cut_sets", count, max_cut_sets, done, total, max_order=max_order, target=target
+                    )
+                result[target] = engine.read_out(root)
+        except WorkLimitExceeded as stop:
+            raise CutSetBudgetExceeded(
+                "steps", stop.steps, budget or 0, engine.done, total, max_order=max_order
+            ) from None
     if progress is not None:
         progress(total, total)
     return result
 
 
 def single_points_of_failure(
-    graph: ServiceGraph, targets: Iterable[str] | None = None, kinds: Collection[str] | None = None
+    graph: ServiceGraph,
+    targets: Iterable[str] | None = None,
+    kinds: Collection[str] | None = None,
+    budget: int | None = None,
 ) -> dict[str, tuple[str, ...]]:
     """Minimal cut sets of size 1: target → sorted node ids whose loss alone fails it."""
-    cut_sets = minimal_cut_sets(graph, targets, max_order=1, kinds=kinds)
+    cut_sets = minimal_cut_sets(graph, targets, max_order=1, kinds=kinds, budget=budget)
     return {target: tuple(s[0] for s in sets) for target, sets in cut_sets.items()}
 
 
 class _Engine:
-    """Family arithmetic for one graph, order and eligibility rule."""
+    """Families of one fault tree, order limit and budget, as ZBDD vertices."""
 
-    def __init__(self, graph: ServiceGraph, max_order: int, eligible: Callable[[str], bool]) -> None:
-        self.requires = graph.requires
-        self.graph = graph
+    def __init__(self, tree: faulttree.FaultTree, max_order: int, budget: int | None) -> None:
+        self.tree = tree
         self.k = max_order
-        # Order 1 needs no sets of sets: a family of singletons is a set of ids, its union is a
-        # set union and an any_of group (all alternatives must fail) is an intersection.
-        self.flat = max_order == 1
-        self.eligible = eligible
-        self.component_of: dict[str, int] = {}
-        self.roots: list[str] = []
-        self.work = 0  # cut sets built plus pairs combined, for the budget guard
-        self.budget: tuple[int, int, int] | None = None
+        self.zbdd = ZBDD(max_steps=budget)
+        self.family: dict[int, int] = {}  # gate -> its cut sets (modules below as variables)
+        self.stands_for: dict[int, int] = {}  # gate -> what its parents use (a module: one variable)
+        self.module_of_var: dict[int, int] = {}  # module variable -> module gate
+        self.event_of_var: dict[int, str] = {}
+        self._expanded: dict[int, tuple[list[CutSet], list[int]]] = {}
+        self._sizes: dict[int, list[int]] = {}
+        self.done = 0
 
-    def charge(self, units: int, budget: int | None, done: int, total: int) -> None:
-        """Count work; past ``budget``, stop with CutSetBudgetExceeded (checked before a product)."""
-        self.work += units
-        self.budget = (budget, done, total) if budget is not None else None
-        if budget is not None and self.work > budget:
-            roots = set(self.roots)
-            eligible = sum(1 for v in self.graph.upstream(roots) if v not in roots and self.eligible(v))
-            raise CutSetBudgetExceeded(self.work, budget, done, total, eligible=eligible, max_order=self.k)
+    # --- building -----------------------------------------------------------------------------
 
-    def components(self, roots: Iterable[str]) -> tuple[list[int], Mapping[int, list[str]]]:
-        """Strongly connected components of everything ``roots`` depend on, suppliers first."""
-        requires = self.requires
-        self.roots = sorted(roots)
-
-        def targets(node_id: str) -> list[str]:
-            return [t for item in requires[node_id] for t in item.targets]
-
-        found = components_dependencies_first(self.roots, targets)
-        self.component_of = {node_id: number for number, members in enumerate(found) for node_id in members}
-        return list(range(len(found))), dict(enumerate(found))
-
-    def basic(self, node_id: str, skip: str | None) -> Family:
-        if node_id == skip or not self.eligible(node_id):
-            return EMPTY
-        return cast(Family, frozenset({node_id})) if self.flat else frozenset({frozenset({node_id})})
-
-    def items_family(self, node_id: str, families: Mapping[str, Family]) -> Family:
-        """Cut sets that fail ``node_id`` through its requirements (not by removing it)."""
-        parts: list[Family] = []
-        for item in self.requires[node_id]:
-            if item.any_of:
-                parts.append(self.product([families.get(t, EMPTY) for t in item.targets]))
+    def solve_all(self, progress: Callable[[int, int], None] | None, total: int) -> None:
+        tree = self.tree
+        for done, members in enumerate(tree.components):
+            self.done = done
+            if progress is not None and done % 64 == 0:
+                progress(done, total)
+            if len(members) == 1 and members[0] not in tree.cyclic:
+                gate = members[0]
+                self.family[gate] = self._gate_family(gate, self.family)
+                self._stand_in(gate)
             else:
-                parts.append(families.get(item.targets[0], EMPTY))
-        return self.union(parts)
+                self._fixpoint(members, self.family, skip=None)
+                for gate in members:
+                    self.stands_for[gate] = self.family[gate]
+        self.done = len(tree.components)
 
-    def solve(self, component: list[str], families: dict[str, Family], skip: str | None = None) -> None:
-        """Fill ``families`` for one component (a single node, or a cycle iterated to fixpoint)."""
-        if len(component) == 1:
-            node_id = component[0]
-            families[node_id] = self.union([self.basic(node_id, skip), self.items_family(node_id, families)])
-            return
-        for node_id in component:
-            families[node_id] = EMPTY
+    def _child(self, child: int, families: dict[int, int], skip: int | None) -> int:
+        if child >= 0:
+            if child in families and child not in self.stands_for:
+                return families[child]  # a member of the loop being solved
+            return self.stands_for.get(child, EMPTY)
+        event = ~child
+        if event == skip:
+            return EMPTY
+        var = self.tree.order[child]
+        self.event_of_var[var] = self.tree.events[event]
+        return self.zbdd.single(var)
+
+    def _gate_family(self, gate: int, families: dict[int, int], skip: int | None = None) -> int:
+        kids = [self._child(c, families, skip) for c in self.tree.children[gate]]
+        if self.tree.is_and[gate]:
+            return self.zbdd.product_all(kids, self.k)
+        return self.zbdd.union_all(kids)
+
+    def _stand_in(self, gate: int) -> None:
+        """What a gate's parents see: a module with more than one event becomes one variable."""
+        family = self.family[gate]
+        z = self.zbdd
+        if gate in self.tree.modules and family > 1 and not (z.high[family] == 1 and z.low[family] == EMPTY):
+            var = self.tree.order[gate]
+            self.module_of_var[var] = gate
+            self.stands_for[gate] = z.single(var, weight=z.min_weight[family])
+        else:
+            self.stands_for[gate] = family
+
+    def _fixpoint(self, members: list[int], families: dict[int, int], skip: int | None) -> None:
+        """Least fixpoint of a loop's gates: start from 'never fails', iterate until stable."""
+        for gate in members:
+            families[gate] = EMPTY
         changed = True
         while changed:
             changed = False
-            for node_id in component:
-                new = self.union([self.basic(node_id, skip), self.items_family(node_id, families)])
-                if new != families[node_id]:
-                    families[node_id] = new
+            for gate in members:
+                new = self._gate_family(gate, families, skip)
+                if new != families[gate]:
+                    families[gate] = new
                     changed = True
 
-    def ordered(self, family: Family) -> tuple[CutSet, ...]:
+    def target_family(self, target: str) -> int:
+        """The target's cut sets, its own removal left out (solved again if it sits in a loop)."""
+        tree = self.tree
+        gate = tree.target_gate[target]
+        if gate not in tree.cyclic:
+            return self.family[gate]
+        members = next(m for m in tree.components if gate in m)
+        local = {g: EMPTY for g in members}
+        saved = {g: self.stands_for.pop(g) for g in members}
+        try:
+            self._fixpoint(members, local, skip=tree.event_of_node.get(target))
+        finally:
+            self.stands_for.update(saved)
+        return local[gate]
+
+    # --- reading out --------------------------------------------------------------------------
+
+    def count(self, family: int) -> int:
+        """Exact number of cut sets ``family`` stands for, modules put back (no listing)."""
+        return sum(self.zbdd.count_by_size(family, self.k, self._module_sizes(family)))
+
+    def _module_sizes(self, family: int) -> dict[int, list[int]]:
+        sizes: dict[int, list[int]] = {}
+        for var in self._module_vars(family):
+            sizes[var] = self._sizes_of(var)
+        return sizes
+
+    def _sizes_of(self, var: int) -> list[int]:
+        if var not in self._sizes:
+            family = self.family[self.module_of_var[var]]
+            self._sizes[var] = self.zbdd.count_by_size(family, self.k, self._module_sizes(family))
+        return self._sizes[var]
+
+    def _module_vars(self, family: int) -> set[int]:
+        z, modules = self.zbdd, self.module_of_var
+        seen: set[int] = set()
+        found: set[int] = set()
+        stack = [family]
+        while stack:
+            node = stack.pop()
+            if node <= 1 or node in seen:
+                continue
+            seen.add(node)
+            if z.var[node] in modules:
+                found.add(z.var[node])
+            stack.append(z.high[node])
+            stack.append(z.low[node])
+        return found
+
+    def read_out(self, family: int) -> tuple[CutSet, ...]:
         """Cut sets sorted by (size, ids), as the contract wants."""
-        return tuple((x,) for x in sorted(cast("frozenset[str]", family))) if self.flat else _sorted(family)
+        sets = self._expand(family)
+        return tuple(sorted(sets, key=lambda s: (len(s), s)))
 
-    def union(self, parts: list[Family]) -> Family:
-        parts = [p for p in parts if p]
-        if not parts:
-            return EMPTY
-        if len(parts) == 1:
-            return parts[0]
-        if self.flat:
-            return frozenset().union(*parts)
-        merged: set[frozenset[str]] = set().union(*parts)
-        return minimize(merged, self.k)
+    def _expand(self, family: int) -> list[CutSet]:
+        out: list[CutSet] = []
+        events, modules = self.event_of_var, self.module_of_var
+        for variables in self.zbdd.sets(family):
+            fixed = [events[v] for v in variables if v not in modules]
+            parts = [self._module_sets(v) for v in variables if v in modules]
+            if not parts:
+                out.append(tuple(sorted(fixed)))
+                continue
+            for chosen in _combine(parts, self.k - len(fixed)):
+                out.append(tuple(sorted(fixed + chosen)))
+        return out
 
-    def product(self, families: list[Family]) -> Family:
-        """All alternatives must fail: pairwise unions of one cut set from each, truncated."""
-        if not families or any(not f for f in families):
-            return EMPTY
-        if self.flat:
-            return frozenset.intersection(*families)
-        acc = families[0]
-        for other in families[1:]:
-            if self.budget is not None:
-                self.charge(product_cost(acc, other, self.k), *self.budget)
-            acc = _product2(acc, other, self.k)
-            if not acc:
-                return EMPTY
-        return acc
+    def _module_sets(self, var: int) -> tuple[list[CutSet], list[int]]:
+        """A module's own cut sets (its modules put back), by size, with their sizes for bisecting."""
+        if var not in self._expanded:
+            sets = sorted(self._expand(self.family[self.module_of_var[var]]), key=len)
+            self._expanded[var] = (sets, [len(s) for s in sets])
+        return self._expanded[var]
 
 
-def _product2(left: Family, right: Family, k: int) -> Family:
-    if len(left) > len(right):
-        left, right = right, left
-    by_element: dict[str, list[frozenset[str]]] = {}
-    small: dict[int, list[frozenset[str]]] = {}
-    for s in right:
-        small.setdefault(len(s), []).append(s)
-        for element in s:
-            by_element.setdefault(element, []).append(s)
-    out: set[frozenset[str]] = set()
-    for a in left:
-        room = k - len(a)
-        for size in range(room + 1):
-            for b in small.get(size, ()):
-                out.add(a | b)
-        for element in a:
-            for b in by_element.get(element, ()):
-                if len(b) > room:
-                    union = a | b
-                    if len(union) <= k:
-                        out.add(union)
-    return minimize(out, k)
+def _combine(parts: list[tuple[list[CutSet], list[int]]], room: int) -> Iterator[list[str]]:
+    """One cut set from each module (their events are disjoint), total size ≤ ``room``."""
+    smallest = [sizes[0] for _, sizes in parts]
+    rest = [sum(smallest[i + 1 :]) for i in range(len(parts))]
+
+    def pick(i: int, room: int, chosen: list[str]) -> Iterator[list[str]]:
+        sets, sizes = parts[i]
+        stop = bisect_right(sizes, room - rest[i])
+        for s in sets[:stop]:
+            if i + 1 == len(parts):
+                yield chosen + list(s)
+            else:
+                yield from pick(i + 1, room - len(s), chosen + list(s))
+
+    yield from pick(0, room, [])
 
 
-def minimize(sets: Iterable[frozenset[str]], k: int) -> Family:
-    """Drop every set of size > k and every set that contains another set of the family."""
-    kept: set[frozenset[str]] = set()
-    for s in sorted((s for s in set(sets) if len(s) <= k), key=len):
-        if len(s) > 1 and any(frozenset(sub) in kept for r in range(1, len(s)) for sub in combinations(s, r)):
-            continue
-        kept.add(s)
-    return frozenset(kept)
+class _deep_recursion:
+    """Raise the interpreter's recursion limit for diagrams as deep as the model (restored after)."""
 
+    def __init__(self, depth: int) -> None:
+        self.depth = depth
+        self.saved = sys.getrecursionlimit()
 
-def _sorted(family: Family) -> tuple[CutSet, ...]:
-    return tuple(sorted((tuple(sorted(s)) for s in family), key=lambda s: (len(s), s)))
+    def __enter__(self) -> None:
+        sys.setrecursionlimit(max(self.saved, 4 * self.depth + 1000))
+
+    def __exit__(self, *exc: object) -> None:
+        sys.setrecursionlimit(self.saved)

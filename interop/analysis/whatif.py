@@ -11,6 +11,7 @@ from ..errors import ScenarioError, option
 from ..model import KINDS, Model, resolve
 from ..model.lookup import normalise
 from .cascade import Cascade
+from .cost import DEFAULT_BUDGET
 from .cutsets import CutSet, minimal_cut_sets, single_points_of_failure
 from .factorise import Product, factorise
 from .links import CarriedLink, Link
@@ -125,8 +126,10 @@ def spof_changes(before: ServiceGraph, after: ServiceGraph) -> tuple[tuple[SpofC
     every other capability's whole upstream are untouched, so they are not recomputed.
     """
     touched = before.downstream(op.target for op in after.operations if op.op in STRUCTURAL)
-    old = single_points_of_failure(before, [c for c in before.capabilities if c in touched])
-    new = single_points_of_failure(after, [c for c in after.capabilities if c in touched or c not in before.requires])
+    old = single_points_of_failure(before, [c for c in before.capabilities if c in touched], budget=DEFAULT_BUDGET)
+    new = single_points_of_failure(
+        after, [c for c in after.capabilities if c in touched or c not in before.requires], budget=DEFAULT_BUDGET
+    )
     old_pairs = {(c, n) for c, nodes in old.items() for n in nodes}
     new_pairs = {(c, n) for c, nodes in new.items() for n in nodes}
     added = tuple(SpofChange(c, n) for c, n in sorted(new_pairs - old_pairs))
@@ -192,10 +195,11 @@ def spof(
     scenario: Scenario | None = None,
     progress: Callable[[int, int], None] | None = None,
     budget: int | None = None,
+    max_cut_sets: int | None = None,
 ) -> SpofResult:
     """Minimal cut sets for ``capabilities`` (ids or aliases; default every capability in service),
-    on the baseline or after a scenario's structural changes (replace/mix). ``progress(done, total)``
-    and ``budget`` are passed to minimal_cut_sets (a progress bar; a guard against explosions)."""
+    on the baseline or after a scenario's structural changes (replace/mix). ``progress(done, total)``,
+    ``budget`` and ``max_cut_sets`` are passed to minimal_cut_sets (a progress bar; the guard)."""
     from .study import Study
 
     study = Study.of(model, _structural_only(scenario))
@@ -216,7 +220,15 @@ def spof(
                     f"{target} is not in service — name a node in service "
                     f"(candidates enter service with {option('--replace … --with', 'replace=')})"
                 )
-    cut_sets = minimal_cut_sets(graph, targets, max_order=max_order, kinds=kinds, progress=progress, budget=budget)
+    cut_sets = minimal_cut_sets(
+        graph,
+        targets,
+        max_order=max_order,
+        kinds=kinds,
+        progress=progress,
+        budget=budget,
+        max_cut_sets=max_cut_sets,
+    )
     return SpofResult(model, max_order, kinds, cut_sets, structural)
 
 

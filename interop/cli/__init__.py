@@ -107,8 +107,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except Exception as exc:
         # Imported here, not at start-up: the error family is only needed once something failed.
-        from ..errors import EXIT_INTERNAL, InteropError, ModelError
+        from ..analysis.cost import CutSetBudgetExceeded
+        from ..errors import EXIT_INTERNAL, EXIT_USAGE, InteropError, ModelError
 
+        if isinstance(exc, CutSetBudgetExceeded):  # the engine's safety net (spof words its own)
+            click.echo(
+                f"interop: finding the single points of failure was stopped after {exc.figure:,} steps of work "
+                f"(the limit is {exc.limit:,}) — the model is too large for this comparison",
+                err=True,
+            )
+            return EXIT_USAGE
         if isinstance(exc, InteropError):
             prefix = "" if isinstance(exc, ModelError) else "interop: "
             from ..escape import escape_controls

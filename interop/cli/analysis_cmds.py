@@ -102,19 +102,24 @@ def _with_timeline(fmt: str, result: Any) -> str:
 
 
 def _explosion(stop: Any, capabilities: tuple[str, ...], kinds: tuple[str, ...] | None) -> str:
-    """Why the cut-set search was stopped, what it would cost, and how to narrow it."""
-    narrow = ["a lower --max-order"]
+    """Why the cut-set search was stopped, with the figure it reached, and how to narrow it."""
+    narrow = ["a lower --max-order"] if stop.max_order > 1 else []
     if not capabilities:
         narrow.insert(0, "--capability ID (one capability at a time)")
     if not kinds:
-        narrow.insert(1, "--kinds supplier,nation (only some kinds of node)")
-    return (
-        f"the cut-set search at --max-order {stop.max_order} looks explosive: it had done "
-        f"{stop.work:,} units of work (the limit is {stop.budget:,}) after {stop.done} of {stop.total} steps, "
-        f"and up to {stop.candidate_sets:,} candidate sets of {stop.max_order} or fewer of the "
-        f"{stop.eligible:,} nodes upstream could be listed — narrow it with {', '.join(narrow)}, "
-        "or add --force to run it anyway"
-    )
+        narrow.insert(1 if not capabilities else 0, "--kinds supplier,nation (only some kinds of node)")
+    if stop.reason == "cut_sets":
+        what = (
+            f"{stop.target} has {stop.figure:,} minimal cut sets of {stop.max_order} or fewer nodes "
+            f"(counted exactly; this command lists at most {stop.limit:,})"
+        )
+    else:
+        what = (
+            f"the cut-set search at --max-order {stop.max_order} was stopped after {stop.figure:,} steps of work "
+            f"(the limit is {stop.limit:,}), {stop.done} of {stop.total} parts done"
+        )
+    hint = f"narrow it with {', '.join(narrow)}, or add --force" if narrow else "add --force"
+    return f"{what} — {hint} to run it anyway"
 
 
 def _gate(gate: str, result: Any) -> bool:
@@ -195,16 +200,18 @@ def spof(
       interop spof --kinds supplier,nation --format markdown
       interop spof --replace F-35 --with Gripen
 
-    A large --max-order on a large model can explode; the search is then stopped early with
-    an explanation and exit 2 (narrow it, or add --force to run it anyway).
+    A query whose answer is too big to list (over 2,000,000 cut sets for one capability, counted
+    exactly first) or whose search passes a large safety limit of work is stopped with the
+    figure and exit 2 (narrow it, or add --force to run it anyway).
     """
     from ..analysis import spof as run
-    from ..analysis.cost import DEFAULT_BUDGET, CutSetBudgetExceeded
+    from ..analysis.cost import DEFAULT_BUDGET, DEFAULT_MAX_CUT_SETS, CutSetBudgetExceeded
     from .progress import progress_bar
 
     model = load(model_path)
     scenario = build_scenario(ctx, replace, mix, with_, (), (), None)
     budget = None if force else DEFAULT_BUDGET
+    max_cut_sets = None if force else DEFAULT_MAX_CUT_SETS
     try:
         with progress_bar("Finding cut sets") as progress:
             result = run(
@@ -215,6 +222,7 @@ def spof(
                 scenario=scenario,
                 progress=progress,
                 budget=budget,
+                max_cut_sets=max_cut_sets,
             )
     except CutSetBudgetExceeded as stop:
         raise click.UsageError(_explosion(stop, capabilities, kinds), ctx) from None
