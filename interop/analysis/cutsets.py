@@ -110,6 +110,7 @@ class _Engine:
         self.tree = tree
         self.k = max_order
         self.zbdd = ZBDD(max_steps=budget)
+        self.need = faulttree.order_needs(tree, list(tree.target_gate.values()), max_order)
         self.family: dict[int, int] = {}  # gate -> its cut sets (modules below as variables)
         self.stands_for: dict[int, int] = {}  # gate -> what its parents use (a module: one variable)
         self.module_of_var: dict[int, int] = {}  # module variable -> module gate
@@ -150,9 +151,11 @@ class _Engine:
 
     def _gate_family(self, gate: int, families: dict[int, int], skip: int | None = None) -> int:
         kids = [self._child(c, families, skip) for c in self.tree.children[gate]]
+        limit = self.need.get(gate, self.k)
         if self.tree.is_and[gate]:
-            return self.zbdd.product_all(kids, self.k)
-        return self.zbdd.union_all(kids)
+            return self.zbdd.product_all(kids, limit)
+        family = self.zbdd.union_all(kids)
+        return family if limit >= self.k else self.zbdd.prune(family, limit)
 
     def _stand_in(self, gate: int) -> None:
         """What a gate's parents see: a module with more than one event becomes one variable."""

@@ -133,9 +133,11 @@ def _coalesce(tree: FaultTree, roots: list[int]) -> None:
             own: list[int] = []
             absorbed: list[list[int]] = []
             for c in children[g]:
+                bypassed = False
                 while c >= 0 and c not in keep and len(children[c]) == 1:
                     c = children[c][0]  # a one-input gate is its input
-                if c >= 0 and c not in keep and parents.get(c, 0) == 1 and is_and[c] == is_and[g]:
+                    bypassed = True  # (c may now be reached from several parents: never absorb it)
+                if not bypassed and c >= 0 and c not in keep and parents.get(c, 0) == 1 and is_and[c] == is_and[g]:
                     absorbed.append(children[c])  # c has no other parent: its list can be taken over
                 else:
                     own.append(c)
@@ -214,3 +216,93 @@ def _detect_modules(tree: FaultTree, roots: list[int]) -> None:
             and high_value < leave[g0]
         ):
             tree.modules.add(g0)
+
+
+#: Above this many events the supports (one bit per event per gate) would cost too much memory,
+#: and every gate keeps the query's order limit.
+MAX_EVENTS_FOR_NEEDS = 20_000
+
+
+def order_needs(tree: FaultTree, roots: list[int], k: int) -> dict[int, int]:
+    """For each gate, the largest of its cut sets that can still be part of a root's cut set of
+    order ≤ k (gates not listed keep k). Exact pruning, not a heuristic: in an AND gate, siblings
+    whose events are disjoint from a child's (and from one another) add at least their smallest
+    order to any set the child contributes, so the child's sets may be that much smaller.
+
+    Lower bounds on the smallest order come from the structure (OR: the least of its inputs; AND:
+    the sum over inputs with pairwise disjoint events, picked greedily, or the largest input), so
+    the whole pass is linear in the tree's size times the bits of the supports."""
+    needs: dict[int, int] = {}
+    if len(tree.events) > MAX_EVENTS_FOR_NEEDS:
+        return needs
+    children, is_and, cyclic = tree.children, tree.is_and, tree.cyclic
+    support: dict[int, int] = {}
+    bound: dict[int, int] = {}
+
+    def of(c: int) -> tuple[int, int]:
+        return (1 << ~c, 1) if c < 0 else (support[c], bound[c])
+
+    for members in tree.components:
+        if len(members) > 1 or members[0] in cyclic:
+            bits = 0
+            for g in members:
+                for c in children[g]:
+                    if c < 0 or c not in members:
+                        bits |= of(c)[0]
+            for g in members:
+                support[g], bound[g] = bits, 1
+            continue
+        g = members[0]
+        kids = [of(c) for c in children[g]]
+        bits = 0
+        for s, _ in kids:
+            bits |= s
+        support[g] = bits
+        if not kids:
+            bound[g] = 1
+        elif not is_and[g]:
+            bound[g] = min(b for _, b in kids)
+        else:
+            bound[g] = max(max(b for _, b in kids), sum(b for _, b in _disjoint(kids)))
+    for root in roots:
+        needs[root] = k
+    for members in reversed(tree.components):
+        if (len(members) > 1 or members[0] in cyclic) and any(g in needs for g in members):
+            for g in members:
+                needs[g] = k
+        for p in members:
+            need = needs.get(p)
+            if need is None:
+                continue
+            kids = children[p]
+            if p in cyclic or len(members) > 1:
+                need = k
+                discounts = [0] * len(kids)
+            elif is_and[p] and len(kids) > 1:
+                discounts = _discounts([of(c) for c in kids])
+            else:
+                discounts = [0] * len(kids)
+            for c, discount in zip(kids, discounts, strict=True):
+                if c >= 0:
+                    needs[c] = max(needs.get(c, -1), need - discount)
+    return needs
+
+
+def _disjoint(kids: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Greedily, heaviest first, inputs whose supports are pairwise disjoint."""
+    chosen: list[tuple[int, int]] = []
+    taken = 0
+    for s, b in sorted(kids, key=lambda sb: -sb[1]):
+        if not s & taken:
+            chosen.append((s, b))
+            taken |= s
+    return chosen
+
+
+def _discounts(kids: list[tuple[int, int]]) -> list[int]:
+    """For each input of an AND gate, the least size its siblings must add to any of its sets."""
+    chosen = _disjoint(kids)
+    out = []
+    for s, _ in kids:
+        out.append(sum(b for t, b in chosen if not t & s))  # the input itself overlaps itself
+    return out

@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT))  # benchmarks/ is a package at the repository root
 from benchmarks.peers import PEERS, order_limit, trees
 from interop.analysis.cutsets import minimal_cut_sets
 from interop.analysis.scenario import baseline
