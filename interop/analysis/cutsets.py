@@ -233,7 +233,9 @@ class _Engine:
     def read_out(self, family: int) -> tuple[CutSet, ...]:
         """Cut sets sorted by (size, ids), as the contract wants."""
         sets = self._expand(family)
-        return tuple(sorted(sets, key=lambda s: (len(s), s)))
+        sets.sort()
+        sets.sort(key=len)  # stable: by size, then ids
+        return tuple(sets)
 
     def _expand(self, family: int) -> list[CutSet]:
         out: list[CutSet] = []

@@ -274,15 +274,15 @@ def order_needs(tree: FaultTree, roots: list[int], k: int) -> dict[int, int]:
             need = needs.get(p)
             if need is None:
                 continue
-            kids = children[p]
+            inputs = children[p]
             if p in cyclic or len(members) > 1:
                 need = k
-                discounts = [0] * len(kids)
-            elif is_and[p] and len(kids) > 1:
-                discounts = _discounts([of(c) for c in kids])
+                discounts = [0] * len(inputs)
+            elif is_and[p] and len(inputs) > 1:
+                discounts = _discounts([of(c) for c in inputs])
             else:
-                discounts = [0] * len(kids)
-            for c, discount in zip(kids, discounts, strict=True):
+                discounts = [0] * len(inputs)
+            for c, discount in zip(inputs, discounts, strict=True):
                 if c >= 0:
                     needs[c] = max(needs.get(c, -1), need - discount)
     return needs

@@ -8,11 +8,12 @@ The steps live in their own modules: ``files`` (which files, their bytes), ``yam
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from types import ModuleType
 from typing import Any
 
 from ..errors import ModelError
-from . import cache
 from .files import model_files, read_files
 from .hints import is_extension, key_line, line_of, suggest
 from .parse import TOP_KEYS, parse_meta, parse_node
@@ -36,9 +37,10 @@ def load_model(path: str | os.PathLike[str], progress: Callable[[int, int], None
     contents, problems = read_files(files)
     total = sum(len(data) for _, data in contents)
     key = None
-    if not problems and total >= cache.MIN_BYTES:
+    cache = None if problems else _cache_for(total)
+    if cache is not None:
         key = cache.cache_key(contents)
-        cached = cache.load_cached(key)
+        cached: Model | None = cache.load_cached(key)
         if cached is not None:
             return cached
     done = 0
@@ -61,9 +63,23 @@ def load_model(path: str | os.PathLike[str], progress: Callable[[int, int], None
     if progress is not None:
         progress(total, total)
     model = build_model(documents)
-    if key is not None:
+    if cache is not None and key is not None:
         cache.store(key, model)
     return model
+
+
+#: interop.model.cache's default MIN_BYTES: below it the cache module is not even imported.
+CACHE_MIN_BYTES = 1_000_000
+
+
+def _cache_for(total: int) -> ModuleType | None:
+    """The cache module when a model of ``total`` bytes is big enough to be cached. It is imported
+    only then (its imports cost a small command's start-up); once imported, its own MIN_BYTES rules."""
+    if f"{__package__}.cache" not in sys.modules and total < CACHE_MIN_BYTES:
+        return None
+    from . import cache
+
+    return cache if total >= cache.MIN_BYTES else None
 
 
 def model_from_data(data: Mapping[str, Any] | Sequence[Mapping[str, Any]], origin: str = "<data>") -> Model:
