@@ -419,7 +419,8 @@ def test_control_characters_never_reach_the_terminal(
     for node, name in zip(document["nodes"][3:], names, strict=False):
         node["name"] = name
         node["notes"] = name
-    target = document["nodes"][3]["id"]
+    in_service = [n["id"] for n in document["nodes"][3:] if n.get("status") != "candidate"]
+    target = next((i for i in in_service if not i.startswith("-")), "USA")  # an id, not an option
     if bad_id:
         document["nodes"].append({"id": "X\x1b[2J", "kind": "system"})
     path = tmp_path_factory.mktemp("controls") / "model.yaml"
