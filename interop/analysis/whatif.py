@@ -18,6 +18,7 @@ from .links import CarriedLink, Link
 from .scenario import STRUCTURAL, Scenario, ServiceGraph
 
 if TYPE_CHECKING:
+    from .cutview import CutSetView
     from .linkroles import LinkRoles
     from .study import Origin, Study
 
@@ -155,6 +156,10 @@ class SpofResult:
     kinds: tuple[str, ...] | None
     cut_sets: dict[str, tuple[CutSet, ...]]
     scenario: Scenario = field(default_factory=Scenario)
+    show_all: bool = field(default=False, compare=False)
+    """Presentation: also show cut sets with another capability, and every group (--all)."""
+    limit: int | None = field(default=None, compare=False)
+    """Presentation: at most this many groups per order and capability (a terminal's top-N)."""
 
     def __repr__(self) -> str:
         singles = sum(1 for sets in self.cut_sets.values() for s in sets if len(s) == 1)
@@ -169,6 +174,15 @@ class SpofResult:
     def groups(self, capability: str) -> tuple[Product, ...]:
         """The cut sets of ``capability`` grouped into exact products ("one of … with one of …")."""
         return factorise(self.cut_sets[capability])
+
+    def view(self, capability: str) -> CutSetView:
+        """What a planner reads for ``capability``: grouped cut sets, without those holding another
+        capability unless ``show_all`` (JSON always has every cut set)."""
+        from .cutview import cut_set_view
+
+        return cut_set_view(
+            self.model, capability, self.cut_sets[capability], self.max_order, include_capabilities=self.show_all
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data in the contract's JSON shape, plus ``groups``: the same cut sets as products."""

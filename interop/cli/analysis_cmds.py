@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import sys
 from typing import Any
 
 import click
@@ -23,6 +25,7 @@ from .options import (
     structural_options,
 )
 
+TERMINAL_GROUPS = 10  # groups of cut sets of each size shown on a terminal without --all
 WHAT_IF_GATES = ("capability-lost", "link-lost", "new-spof", "any-failure")
 
 
@@ -173,6 +176,15 @@ def _gate(gate: str, result: Any) -> bool:
     default=False,
     help="Run even if the cut-set search looks explosive (it is stopped, with an explanation, otherwise).",
 )
+@click.option(
+    "--all",
+    "show_all",
+    is_flag=True,
+    default=False,
+    help="Text and Markdown: also show cut sets that contain another capability (left out by default: "
+    "not something to act on), and on a terminal every group instead of the first 10. JSON always "
+    "lists every cut set.",
+)
 @click.pass_context
 def spof(
     ctx: click.Context,
@@ -187,11 +199,15 @@ def spof(
     output: str | None,
     fail_on: str | None,
     force: bool,
+    show_all: bool,
 ) -> None:
     """Single points of failure and minimal cut sets for each capability.
 
     A cut set is a set of nodes (never the capability itself or the home nation) whose loss on
     day 0 makes the capability fail eventually; minimal means no smaller part of it would.
+    Text and Markdown group the cut sets of each size into "one of {…} together with one of {…}"
+    (exactly the same sets, written shorter) and leave out those that contain another capability
+    (--all shows them); a terminal shows the first 10 groups of each size.
 
     \b
     Examples:
@@ -226,6 +242,8 @@ def spof(
             )
     except CutSetBudgetExceeded as stop:
         raise click.UsageError(_explosion(stop, capabilities, kinds), ctx) from None
+    on_terminal = fmt == "text" and (not output or output == "-") and sys.stdout.isatty()
+    result = dataclasses.replace(result, show_all=show_all, limit=TERMINAL_GROUPS if on_terminal else None)
     emit(render(fmt, result), output, model, fmt=fmt)
     if fail_on == "spof" and any(len(s) == 1 for sets in result.cut_sets.values() for s in sets):
         raise GateTripped("--fail-on spof tripped: a capability has a single point of failure")

@@ -126,3 +126,37 @@ def every(count: int, word: str, many: str | None = None, verb: tuple[str, str] 
     else:
         phrase, singular = f"all {count} {many}", False
     return phrase if verb is None else f"{phrase} {verb[0] if singular else verb[1]}"
+
+
+ORDER_NAMES = {
+    1: ("single point of failure", "single points of failure"),
+    2: ("pair", "pairs"),
+    3: ("triple", "triples"),
+}
+
+
+def order_name(order: int, count: int = 2) -> str:
+    """ "pair"/"pairs", "triple"/"triples", "cut set of 4"/"cut sets of 4"."""
+    one, many = ORDER_NAMES.get(order, (f"cut set of {order}", f"cut sets of {order}"))
+    return one if count == 1 else many
+
+
+def product_words(factors: tuple[tuple[str, ...], ...], brace: tuple[str, str] = ("{", "}")) -> str:
+    """ "one of 12 {A, B, …} together with one of 7 {C, …}"; a one-member factor is just its id."""
+    parts = []
+    for factor in factors:
+        if len(factor) == 1:
+            parts.append(factor[0])
+        else:
+            parts.append(f"one of {len(factor)} {brace[0]}{', '.join(factor)}{brace[1]}")
+    return " together with ".join(parts)
+
+
+def spof_default_note(show_all: bool) -> str:
+    """What the human-readable cut-set view shows, and how to see the rest."""
+    if show_all:
+        return "Shown: every minimal cut set, including those that contain another capability."
+    return (
+        "Shown: cut sets a planner can act on; those that contain another capability are left out "
+        "(--all shows them, and every group; --format json lists every cut set)."
+    )

@@ -24,7 +24,7 @@ from .blocks import (
     Title,
     what_if_document,
 )
-from .common import group_links, link_pair, model_title, name_of
+from .common import group_links, link_pair, model_title, name_of, order_name, plural, product_words, spof_default_note
 
 
 def escape(text: str) -> str:
@@ -93,7 +93,7 @@ def _markdown_item(item: Item) -> list[str]:
 
 
 def spof(result: SpofResult, heading_level: int = 2) -> str:
-    """Cut sets per capability as Markdown tables."""
+    """Cut sets per capability: a summary table, then each capability's groups ("one of …")."""
     model = result.model
     h = "#" * heading_level
     kinds = ", ".join(result.kinds) if result.kinds else "all kinds"
@@ -105,17 +105,32 @@ def spof(result: SpofResult, heading_level: int = 2) -> str:
     ]
     if result.scenario.operations:
         out += [f"*After: {escape(result.scenario.describe())}*", ""]
-    rows = []
-    for capability, sets in sorted(result.cut_sets.items()):
-        singles = sum(1 for s in sets if len(s) == 1)
-        rows.append((capability, name_of(model, capability), str(singles), str(len(sets))))
-    out += table(["Capability", "Name", "Single points of failure", f"Cut sets (≤ {result.max_order})"], rows)
-    for capability, sets in sorted(result.cut_sets.items()):
-        out += ["", f"{h}# {capability}", ""]
-        if not sets:
+    out += [spof_default_note(result.show_all), ""]
+    views = {c: result.view(c) for c in sorted(result.cut_sets)}
+    orders = range(1, result.max_order + 1)
+    header = ["Capability", *(order_name(k).capitalize() for k in orders)]
+    out += table(header, [(c, *(str(v.count(k)) for k in orders)) for c, v in views.items()])
+    for capability, view in views.items():
+        name = name_of(model, capability)
+        out += ["", f"{h}# {capability}" + (f" — {escape(name)}" if name != capability else ""), ""]
+        if not view.products:
             out.append(f"No cut set of order ≤ {result.max_order}.")
-            continue
-        out += table(["Order", "Cut set"], [(str(len(s)), " + ".join(s)) for s in sets])
+        rows = []
+        for order in orders:
+            products = view.of_order(order)
+            if not products:
+                smaller = [k for k in range(1, order) if view.of_order(k)]
+                if smaller:
+                    rows.append((str(order), "—", f"no {order_name(order)} beyond the {order_name(smaller[-1])} above"))
+                continue
+            if order == 1:
+                rows.append(("1", str(view.count(1)), ", ".join(products[0].factors[0])))
+                continue
+            rows += [(str(order), str(p.count), product_words(p.factors)) for p in products]
+        if rows:
+            out += table(["Size", "Cut sets", "Which (one of each)"], rows)
+        if view.hidden:
+            out += ["", f"{plural(view.hidden, 'cut set')} with another capability not shown (`--all` shows them)."]
     return "\n".join(out) + "\n"
 
 

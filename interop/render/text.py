@@ -24,7 +24,17 @@ from .blocks import (
     Title,
     what_if_document,
 )
-from .common import group_links, link_pair, model_title, name_of, plural, wrap_items
+from .common import (
+    group_links,
+    link_pair,
+    model_title,
+    name_of,
+    order_name,
+    plural,
+    product_words,
+    spof_default_note,
+    wrap_items,
+)
 
 INDENT = "  "
 
@@ -104,23 +114,53 @@ def columns(header: Sequence[str], rows: Sequence[Sequence[str]], right: Sequenc
 
 
 def spof(result: SpofResult) -> str:
-    """Cut sets per capability, single points of failure first."""
+    """Cut sets per capability, grouped into products ("one of … together with one of …")."""
     model = result.model
     kinds = ", ".join(result.kinds) if result.kinds else "all kinds"
     out = [f"Minimal cut sets of order ≤ {result.max_order} ({kinds})", f"Model: {model_title(model)}"]
     if result.scenario.operations:
         out.append(f"After: {result.scenario.describe()}")
-    for capability, sets in sorted(result.cut_sets.items()):
-        out += ["", f"{capability} — {name_of(model, capability)}"]
-        if not sets:
-            out.append(f"{INDENT}no cut set of order ≤ {result.max_order}")
-            continue
-        for order in range(1, result.max_order + 1):
-            group = [s for s in sets if len(s) == order]
-            if group:
-                title = {1: "Single points of failure", 2: "Pairs", 3: "Triples"}.get(order, f"Order {order}")
-                out += wrap_items(f"{INDENT}{title} ({len(group)}): ", (" + ".join(s) for s in group), "; ")
+    out += wrap_items("", spof_default_note(result.show_all).split(" "), sep=" ", indent=0)
+    for capability in sorted(result.cut_sets):
+        name = name_of(model, capability)
+        out += ["", f"{capability} — {name}" if name != capability else capability]
+        out += _cut_set_lines(result, capability)
     return "\n".join(out) + "\n"
+
+
+def _cut_set_lines(result: SpofResult, capability: str) -> list[str]:
+    view = result.view(capability)
+    out: list[str] = []
+    if not view.products:
+        out.append(f"{INDENT}no cut set of order ≤ {result.max_order}")
+    for order in range(1, result.max_order + 1):
+        products = view.of_order(order)
+        count = view.count(order)
+        if not products:
+            smaller = [k for k in range(1, order) if view.of_order(k)]
+            if smaller:
+                out.append(f"{INDENT}No {order_name(order)} beyond the {order_name(smaller[-1])} above.")
+            continue
+        title = order_name(order).capitalize()
+        if order == 1:
+            out += wrap_items(f"{INDENT}{title} ({count}): ", products[0].factors[0])
+            continue
+        groups = f", as {plural(len(products), 'group')}" if len(products) < count else ""
+        out.append(f"{INDENT}{title} ({count}{groups}):")
+        shown = products if result.limit is None or result.show_all else products[: result.limit]
+        for product in shown:
+            words = product_words(product.factors).split(" ")
+            out += wrap_items(f"{INDENT * 2}", words, sep=" ", indent=6)
+        if len(shown) < len(products):
+            rest = products[len(shown) :]
+            more = sum(p.count for p in rest)
+            sets = plural(more, order_name(order, 1), order_name(order))
+            out.append(
+                f"{INDENT * 2}… and {plural(len(rest), 'more group')} ({sets}) — --all or -o FILE lists every one"
+            )
+    if view.hidden:
+        out.append(f"{INDENT}({plural(view.hidden, 'cut set')} with another capability not shown — --all shows them)")
+    return out
 
 
 def node_list(model: Model, nodes: Sequence[Node]) -> str:
