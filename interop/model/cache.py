@@ -39,6 +39,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from ..signals import signals_raise
 from .types import Location, Model, Node, Requirement, ServiceWindow
 
 MIN_BYTES = 1_000_000
@@ -198,15 +199,16 @@ def store(key: str, model: Model) -> None:
             return
         with _no_gc():
             body = json.dumps(_encode(model), ensure_ascii=False, separators=(",", ":")).encode()
-        fd, temp = tempfile.mkstemp(dir=folder, prefix=".model-", suffix=".tmp")  # created 0600
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(_header(key, body))
-                handle.write(body)
-            os.replace(temp, _entry(folder, key))
-        finally:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(temp)
+        with signals_raise():  # SIGTERM/SIGHUP mid-write leave no temp file in the cache either
+            fd, temp = tempfile.mkstemp(dir=folder, prefix=".model-", suffix=".tmp")  # created 0600
+            try:
+                with os.fdopen(fd, "wb") as handle:
+                    handle.write(_header(key, body))
+                    handle.write(body)
+                os.replace(temp, _entry(folder, key))
+            finally:
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(temp)
         _evict(folder)
 
 

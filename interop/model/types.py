@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -15,6 +16,12 @@ Confidence = Literal["high", "medium", "low"]
 KINDS: tuple[Kind, ...] = get_args(Kind)
 STATUSES: tuple[Status, ...] = get_args(Status)
 CONFIDENCES: tuple[Confidence, ...] = get_args(Confidence)
+
+
+def lookup_key(text: str) -> str:
+    """What an id or alias typed on the command line is matched by: case and Unicode form (NFC)
+    ignored, so 'radar' finds 'Radar' and 'Québec' typed with e + U+0301 finds 'Québec'."""
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFC", text).casefold())
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,7 +174,7 @@ class Model:
             lookup: dict[str, str] = {}
             for node in ordered.values():
                 for key in (node.id, *node.aliases):
-                    lookup.setdefault(key.casefold(), node.id)
+                    lookup.setdefault(lookup_key(key), node.id)
             object.__setattr__(self, "_lookup", MappingProxyType(lookup))
 
     def __reduce__(self) -> tuple[object, tuple[object, ...]]:
@@ -196,7 +203,7 @@ class Model:
         """Canonical id for an id or alias typed in any case, or None."""
         if text in self.nodes:
             return text
-        return self._lookup.get(text.strip().casefold())
+        return self._lookup.get(lookup_key(text.strip()))
 
     @property
     def as_of_date(self) -> datetime.date | None:

@@ -9,7 +9,7 @@ from typing import Any, cast
 
 from .hints import suggest
 from .problems import Problems
-from .types import KINDS, Location, Node
+from .types import KINDS, Location, Node, lookup_key
 
 
 def resolve_home(
@@ -37,12 +37,6 @@ def resolve_home(
             "set 'home' to a node of kind nation",
         )
     return cast("str | None", home)
-
-
-def lookup_key(text: str) -> str:
-    """What the CLI matches an id by: case and Unicode normalisation (NFC) ignored, so 'Radar' and
-    'RADAR', or 'Québec' typed with é and with e + combining accent, are one key."""
-    return unicodedata.normalize("NFC", unicodedata.normalize("NFC", text).casefold())
 
 
 def difference(a: str, b: str) -> tuple[str, str]:

@@ -149,3 +149,14 @@ def test_tags_and_aliases_on_keys_are_refused(run, tmp_path: Path, text: str, wh
 def test_a_standard_tag_on_a_key_is_fine(tmp_path: Path) -> None:
     model = load_model(_write(tmp_path, NATION + "  - {!!str id: A, kind: system}\n"))
     assert "A" in model
+
+
+def test_lookups_ignore_the_unicode_form_typed(run, tmp_path: Path) -> None:
+    path = _write(
+        tmp_path,
+        NATION
+        + '  - {id: "Qu\\u00e9bec", kind: platform}\n  - {id: C, kind: capability, requires: ["Qu\\u00e9bec"]}\n',
+    )
+    result = run("what-if", "--model", path, "--remove", "QUE\u0301BEC", "--format", "json")
+    assert result.code == 0, result.err
+    assert '"id": "Qu\\u00e9bec"' in result.out or '"id": "Qu\u00e9bec"' in result.out
