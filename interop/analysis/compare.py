@@ -23,6 +23,7 @@ Nothing here has new semantics: every number is a cut set, a cascade or a link s
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
@@ -35,7 +36,7 @@ from .cost import DEFAULT_BUDGET
 from .cutsets import single_points_of_failure
 from .exposure import foreign_nations
 from .links import partner_nation
-from .scenario import STRUCTURAL, Scenario
+from .scenario import STRUCTURAL, Scenario, resolve_scenario
 from .study import Study
 
 
@@ -64,6 +65,7 @@ class OptionRow:
     made_in: tuple[tuple[str, Fraction], ...] = ()
     home: str | None = None
     benefits: tuple[tuple[str, Benefit], ...] = ()
+    gaps: tuple[tuple[str, str], ...] = ()
 
     @property
     def spof_foreign(self) -> int:
@@ -131,6 +133,7 @@ class OptionRow:
                 }
                 for node, b in self.benefits
             ],
+            "gaps": [{"id": g, "reason": why} for g, why in self.gaps],
         }
 
 
@@ -143,6 +146,7 @@ class CompareResult:
     options: tuple[OptionRow, ...]
     nations: tuple[str, ...]
     capabilities: tuple[str, ...]
+    on: datetime.date | None = None
 
     def __repr__(self) -> str:
         return f"<CompareResult {len(self.options)} options: {'; '.join(row.label for row in self.options)}>"
@@ -150,6 +154,7 @@ class CompareResult:
     def to_dict(self) -> dict[str, Any]:
         return {
             "home": self.model.home,
+            "on": self.on.isoformat() if self.on else None,
             "nations": list(self.nations),
             "capabilities": list(self.capabilities),
             "options": [row.to_dict() for row in self.options],
@@ -174,8 +179,14 @@ def options_from(model: Model, choices: Sequence[tuple[str, str, str]]) -> tuple
     return tuple(out)
 
 
-def compare(model: Model, options: Sequence[Scenario], nations: Collection[str] | None = None) -> CompareResult:
-    """The decision table for ``options`` (each a structural scenario; an empty one = baseline).
+def compare(
+    model: Model,
+    options: Sequence[Scenario],
+    nations: Collection[str] | None = None,
+    on: datetime.date | None = None,
+) -> CompareResult:
+    """The decision table for ``options`` (each a structural scenario; an empty one = baseline),
+    on ``on`` (default: each option's own date, else the model's as_of).
 
     Duplicate options (same operations) are listed once. Removals, embargoes and ``at_days`` in
     an option are ignored: options are compared on their structure.
@@ -196,16 +207,26 @@ def compare(model: Model, options: Sequence[Scenario], nations: Collection[str] 
         nations = _check_nations(model, nations)
     rows: list[OptionRow] = []
     seen: set[tuple[tuple[str, ...], ...]] = set()
+    day = resolve_scenario(model, Scenario(on=on)).on
     for option in options:
-        study = Study.of(model, Scenario(tuple(op for op in option.operations if op.op in STRUCTURAL)))
+        operations = tuple(op for op in option.operations if op.op in STRUCTURAL)
+        study = Study.of(model, Scenario(operations, None, on if on is not None else option.on))
         key = tuple(tuple(op.as_list()) for op in study.scenario.operations)
         if key in seen:
             continue
         seen.add(key)
+        day = study.scenario.on
         rows.append(_row(study, nations))
     all_nations = sorted({n for row in rows for n, _ in row.embargo})
     capabilities = sorted({c for row in rows for c in row.capabilities})
-    return CompareResult(model, tuple(rows), tuple(all_nations), tuple(capabilities))
+    return CompareResult(model, tuple(rows), tuple(all_nations), tuple(capabilities), day)
+
+
+def compare_on(
+    model: Model, options: Sequence[Scenario], dates: Sequence[datetime.date], nations: Collection[str] | None = None
+) -> tuple[CompareResult, ...]:
+    """The decision table on each of ``dates`` (sorted, once each): the options side by side per date."""
+    return tuple(compare(model, options, nations, day) for day in sorted(set(dates)))
 
 
 def _row(study: Study, nations: Collection[str] | None) -> OptionRow:
@@ -240,6 +261,7 @@ def _row(study: Study, nations: Collection[str] | None) -> OptionRow:
         made_in=made_in(model, closure, graph.requires),
         home=home,
         benefits=tuple((n, b) for n in sorted(closure) for b in model.nodes[n].benefits),
+        gaps=tuple((g, graph.gap_reason(g)) for g in graph.gaps if model.nodes[g].kind == "capability"),
     )
 
 

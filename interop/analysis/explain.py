@@ -109,6 +109,7 @@ class Explanation:
             "scenario": {
                 "operations": [op.as_list() for op in self.scenario.operations],
                 "at_days": self.scenario.at_days,
+                "on": self.scenario.on.isoformat() if self.scenario.on else None,
             },
             "id": self.node,
             "holds": self.holds,
@@ -139,7 +140,7 @@ def explain_in(study: Study, node: str) -> Explanation:
     model, scenario, graph = study.model, study.scenario, study.state
     node = resolve(model, node)
     if node not in graph.requires:
-        raise ScenarioError(_not_in_service(model, scenario, node))
+        raise ScenarioError(_not_in_service(model, scenario, node, graph))
     failures = study.cascade
     fails_at = failures.times.get(node)
     at = scenario.at_days
@@ -202,7 +203,11 @@ def _rescues(graph: ServiceGraph, failures: Cascade, node: str, at: int | None) 
     return tuple(sorted(out, key=lambda s: (s.node, s.item)))
 
 
-def _not_in_service(model: Model, scenario: Scenario, node: str) -> str:
+def _not_in_service(model: Model, scenario: Scenario, node: str, graph: ServiceGraph) -> str:
+    why = graph.why_out(node)
+    if why is not None:
+        another = option("--on", "on=")
+        return f"{node} is not in service: {why} — explain it on another date ({another}), or explain what it needs"
     for op in scenario.operations:
         if op.op == "replace" and op.target == node:
             new = op.replacement

@@ -76,6 +76,7 @@ class ExposureResult:
             "scenario": {
                 "operations": [op.as_list() for op in self.scenario.operations],
                 "at_days": self.scenario.at_days,
+                "on": self.scenario.on.isoformat() if self.scenario.on else None,
             },
             "nations": [n.to_dict() for n in self.nations],
         }

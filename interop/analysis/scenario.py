@@ -7,6 +7,7 @@ in the order given, then removals, then embargoes (see docs/semantics.md).
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -16,6 +17,7 @@ from typing import Literal
 from ..errors import ScenarioError, option
 from ..model import Model, Requirement
 from ..model.lookup import resolve
+from .gaps import GapCause, gap_reason, read_on
 
 OperationName = Literal["replace", "mix", "remove", "embargo"]
 """What a scenario step does: the vocabulary of ``Operation.op`` (and of the JSON operations)."""
@@ -43,7 +45,8 @@ class Operation:
 
 @dataclass(frozen=True)
 class Scenario:
-    """An ordered set of operations, and optionally the day to look at (``at_days``).
+    """An ordered set of operations, optionally the day to look at (``at_days``, counted from
+    ``on``) and the date (``on``: None means the model's ``as_of``, or no dates without one).
 
     >>> Scenario.build(remove=["X"], replace=[("A", "B")]).describe()
     'replace A with B; remove X'
@@ -51,6 +54,7 @@ class Scenario:
 
     operations: tuple[Operation, ...] = ()
     at_days: int | None = None
+    on: datetime.date | None = None
 
     @classmethod
     def build(
@@ -61,13 +65,14 @@ class Scenario:
         remove: Iterable[str] = (),
         embargo: Iterable[str] = (),
         at_days: int | None = None,
+        on: datetime.date | None = None,
     ) -> Scenario:
         """Operations in the order they apply: replacements, mixes, removals, embargoes."""
         ops = [Operation("replace", a, b) for a, b in replace]
         ops += [Operation("mix", a, b) for a, b in mix]
         ops += [Operation("remove", x) for x in remove]
         ops += [Operation("embargo", n) for n in embargo]
-        return cls(tuple(ops), at_days)
+        return cls(tuple(ops), at_days, on)
 
     def ordered(self) -> tuple[Operation, ...]:
         """Structural operations first (in given order), then removals, then embargoes."""
@@ -77,6 +82,10 @@ class Scenario:
     @property
     def is_baseline(self) -> bool:
         return not self.operations
+
+    def structural(self) -> Scenario:
+        """Only the replacements and mixes (same date): the structure after the swaps."""
+        return Scenario(tuple(op for op in self.operations if op.op in STRUCTURAL), None, self.on)
 
     def describe(self) -> str:
         text = "; ".join(op.describe() for op in self.ordered()) or "baseline (no change)"
@@ -89,6 +98,8 @@ class ServiceGraph:
 
     ``requires`` holds the (possibly rewired) requirements of every in-service node; its
     targets are always in service. ``initial_failures`` are the removed/embargoed nodes (day 0).
+    On a date (``on``), nodes out of their window (``out_of_window``) and gaps (``gaps``, with
+    ``gap_causes``) are not in ``requires``; without one, both are empty.
     """
 
     model: Model
@@ -97,6 +108,28 @@ class ServiceGraph:
     left: tuple[str, ...] = ()
     initial_failures: tuple[str, ...] = ()
     operations: tuple[Operation, ...] = field(default=())
+    on: datetime.date | None = None
+    gaps: tuple[str, ...] = ()
+    gap_causes: Mapping[str, GapCause] = field(default_factory=dict)
+    out_of_window: tuple[str, ...] = ()
+    plan: frozenset[str] = frozenset()
+
+    def gap_reason(self, node_id: str) -> str:
+        """Why ``node_id`` is a gap on this graph's date, in one line (see analysis.gaps)."""
+        assert self.on is not None
+        return gap_reason(self.model, self.gap_causes[node_id], self.on, self.gap_causes)
+
+    def why_out(self, node_id: str) -> str | None:
+        """Why a node of the plan is not in service on this graph's date (None if it is, or no date)."""
+        if self.on is None or node_id in self.requires:
+            return None
+        if node_id in self.gap_causes:
+            return f"it is a gap on {self.on.isoformat()} ({self.gap_reason(node_id)})"
+        window = self.model.nodes[node_id].service
+        if node_id in self.out_of_window and window is not None:
+            day = self.on.isoformat()
+            return f"it is not in service on {day} ({window.absence(self.on)}; in service {window.describe()})"
+        return None
 
     @cached_property
     def in_service(self) -> frozenset[str]:
@@ -143,26 +176,43 @@ class ServiceGraph:
         return seen
 
 
-def baseline(model: Model) -> ServiceGraph:
-    """The model as it stands: active nodes in service, nothing failed."""
-    return ServiceGraph(model, MappingProxyType({n.id: n.requires for n in model.nodes.values() if not n.is_candidate}))
+def baseline(model: Model, on: datetime.date | None = None) -> ServiceGraph:
+    """The model as it stands: active nodes in service, nothing failed; on a date ``on``, only
+    those whose window contains it and that are not gaps."""
+    plan = {n.id: n.requires for n in model.nodes.values() if not n.is_candidate}
+    if on is None:
+        return ServiceGraph(model, MappingProxyType(plan), plan=frozenset(plan))
+    dated = read_on(model, plan, on)
+    return ServiceGraph(
+        model,
+        dated.requires,
+        plan=frozenset(plan),
+        on=on,
+        gaps=dated.gaps,
+        gap_causes=dated.causes,
+        out_of_window=dated.out_of_window,
+    )
 
 
 def resolve_scenario(model: Model, scenario: Scenario) -> Scenario:
-    """The same scenario with every id resolved to its canonical id (ScenarioError if unknown)."""
+    """The same scenario with every id resolved to its canonical id (ScenarioError if unknown),
+    and its date settled: ``on`` as given, else the model's ``as_of`` (None: dates play no role)."""
     ops = tuple(
         Operation(
             op.op, resolve(model, op.target), resolve(model, op.replacement) if op.replacement is not None else None
         )
         for op in scenario.ordered()
     )
-    return Scenario(ops, scenario.at_days)
+    return Scenario(ops, scenario.at_days, scenario.on if scenario.on is not None else model.as_of_date)
 
 
 def apply_scenario(model: Model, scenario: Scenario) -> ServiceGraph:
-    """Apply ``scenario`` (ids already canonical) to ``model``; check every precondition."""
+    """Apply ``scenario`` (ids already canonical) to ``model``; check every precondition.
+
+    Replacements and mixes change the plan (contract §4.1); on ``scenario.on`` the plan is then
+    read on that date (windows, gaps); removals and embargoes apply to what serves on it."""
     ops = scenario.ordered()
-    requires: dict[str, tuple[Requirement, ...]] = dict(baseline(model).requires)
+    requires = {n.id: n.requires for n in model.nodes.values() if not n.is_candidate}
     applied: list[Operation] = []
     entered: list[str] = []
     left: list[str] = []
@@ -178,21 +228,30 @@ def apply_scenario(model: Model, scenario: Scenario) -> ServiceGraph:
         for node_id, items in list(requires.items()):
             requires[node_id] = _rewire(node_id, items, op)
         applied.append(op)
+    dated = read_on(model, requires, scenario.on) if scenario.on is not None else None
+    serving: Mapping[str, tuple[Requirement, ...]] = (
+        dated.requires if dated is not None else MappingProxyType(dict(sorted(requires.items())))
+    )
+    graph = ServiceGraph(
+        model=model,
+        requires=serving,
+        entered=tuple(sorted(n for n in set(entered) - set(left) if n in serving)),
+        left=tuple(sorted(left)),
+        operations=ops,
+        on=scenario.on,
+        gaps=dated.gaps if dated else (),
+        gap_causes=dated.causes if dated else {},
+        out_of_window=dated.out_of_window if dated else (),
+        plan=frozenset(requires),
+    )
     failures: list[str] = []
     for op in ops:
         if op.op in STRUCTURAL:
             continue
-        _check_failure_op(model, op, requires, left)
+        _check_failure_op(model, op, graph, left)
         if op.target not in failures:
             failures.append(op.target)
-    return ServiceGraph(
-        model=model,
-        requires=MappingProxyType(dict(sorted(requires.items()))),
-        entered=tuple(sorted(set(entered) - set(left))),
-        left=tuple(sorted(left)),
-        initial_failures=tuple(failures),
-        operations=ops,
-    )
+    return replace(graph, initial_failures=tuple(failures))
 
 
 def _check_structural(model: Model, op: Operation, requires: Mapping[str, object], left: Sequence[str]) -> None:
@@ -217,8 +276,9 @@ def _check_structural(model: Model, op: Operation, requires: Mapping[str, object
         )
 
 
-def _check_failure_op(model: Model, op: Operation, requires: Mapping[str, object], left: Sequence[str]) -> None:
+def _check_failure_op(model: Model, op: Operation, graph: ServiceGraph, left: Sequence[str]) -> None:
     x = op.target
+    requires = graph.requires
     node = model[x]
     if op.op == "embargo":
         if node.kind != "nation":
@@ -232,7 +292,7 @@ def _check_failure_op(model: Model, op: Operation, requires: Mapping[str, object
                 f"use {option(f'--remove {x}', f'remove=[{x!r}]')} if you really mean to take it away"
             )
     if x not in requires:
-        why = (
+        why = graph.why_out(x) or (
             "it left service in this scenario"
             if x in left
             else ("it is a candidate not brought into service" if node.is_candidate else "it is not in service")

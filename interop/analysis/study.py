@@ -91,15 +91,15 @@ class Study:
         """
         resolved = resolve_scenario(model, scenario or Scenario())
         state = apply_scenario(model, resolved)
-        return cls(model, resolved, baseline(model), state)
+        return cls(model, resolved, baseline(model, resolved.on), state)
 
     # --- structure -------------------------------------------------------------------------------
 
     @cached_property
     def structural_scenario(self) -> Scenario:
-        """The scenario's replacements and mixes only (``at_days`` kept)."""
+        """The scenario's replacements and mixes only (``at_days`` and the date kept)."""
         ops = tuple(op for op in self.scenario.operations if op.op in STRUCTURAL)
-        return Scenario(ops, self.scenario.at_days)
+        return Scenario(ops, self.scenario.at_days, self.scenario.on)
 
     @cached_property
     def structure(self) -> ServiceGraph:
@@ -114,6 +114,11 @@ class Study:
             entered=self.state.entered,
             left=self.state.left,
             operations=self.structural_scenario.operations,
+            on=self.state.on,
+            gaps=self.state.gaps,
+            gap_causes=self.state.gap_causes,
+            out_of_window=self.state.out_of_window,
+            plan=self.state.plan,
         )
         graph.__dict__["dependents"] = self.state.dependents  # same requirements: share the index
         return graph
@@ -229,7 +234,7 @@ class Study:
 
     def what_if(self, *, with_spof: bool = True) -> WhatIfResult:
         """The what-if answer (``with_spof``: include the SPOF changes of the structure)."""
-        from .whatif import WhatIfResult
+        from .whatif import WhatIfResult, gap_reasons
 
         added, removed = self.spof_changes if with_spof else ((), ())
         return WhatIfResult(
@@ -248,6 +253,9 @@ class Study:
             spof_added=added,
             spof_removed=removed,
             origins=self.origins,
+            gaps_baseline=self.baseline.gaps,
+            gaps_scenario=self.state.gaps,
+            gap_reasons={"baseline": gap_reasons(self.baseline), "scenario": gap_reasons(self.state)},
             graph=self.state,
             failures=self.cascade,
             study=self,

@@ -126,7 +126,9 @@ def diagram_view(
     """
     if group_by not in GROUP_BY:
         raise ScenarioError(f"unknown grouping {group_by!r} — use one of: {', '.join(GROUP_BY)}")
-    before = result.study.baseline if result is not None and result.study is not None else baseline(model)
+    before = (
+        result.study.baseline if result is not None and result.study is not None else baseline(model, model.as_of_date)
+    )
     after = result.graph if result is not None and result.graph is not None else before
     left = frozenset(result.left_service) if result is not None else frozenset()
     dependencies = _all_dependencies(before, after, left)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable, Collection, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
@@ -14,6 +15,7 @@ from .cascade import Cascade
 from .cost import DEFAULT_BUDGET
 from .cutsets import CutSet, minimal_cut_sets, single_points_of_failure
 from .factorise import Product, factorise
+from .gaps import boundaries
 from .links import CarriedLink, Link
 from .scenario import STRUCTURAL, Scenario, ServiceGraph
 
@@ -39,6 +41,18 @@ class SpofChange:
     node: str
 
 
+@dataclass(frozen=True, slots=True)
+class StatusChange:
+    """On ``on`` the scenario's answer for ``subject`` changes from ``before`` to ``after``: a
+    capability (``holds``, ``lost day N``, ``gap`` or ``not in service``) or, with the subject
+    ``interoperability links``, the links lost and gained against the baseline."""
+
+    on: datetime.date
+    subject: str
+    before: str
+    after: str
+
+
 @dataclass(frozen=True)
 class WhatIfResult:
     """Everything a what-if tells: failures with days, capabilities, links, SPOF changes."""
@@ -58,6 +72,10 @@ class WhatIfResult:
     spof_added: tuple[SpofChange, ...] = ()
     spof_removed: tuple[SpofChange, ...] = ()
     origins: Mapping[str, Origin] = field(default_factory=lambda: MappingProxyType({}))
+    gaps_baseline: tuple[str, ...] = ()
+    gaps_scenario: tuple[str, ...] = ()
+    gap_reasons: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    changes: tuple[StatusChange, ...] = ()
     graph: ServiceGraph | None = field(default=None, repr=False, compare=False)
     failures: Cascade | None = field(default=None, repr=False, compare=False)
     study: Study | None = field(default=None, repr=False, compare=False)
@@ -79,13 +97,30 @@ class WhatIfResult:
         pairs = [(a, b) for a, b in replacements if b is not None]
         return link_roles(self.model, self.links_lost, self.links_kept, self.links_gained, self.links_carried, pairs)
 
+    @property
+    def on(self) -> datetime.date | None:
+        """The date asked about (None: dates play no role)."""
+        return self.scenario.on
+
+    @property
+    def baseline_graph(self) -> ServiceGraph | None:
+        """The baseline on the same date (from the study)."""
+        return self.study.baseline if self.study is not None else None
+
     def to_dict(self) -> dict[str, Any]:
         """Plain data in the contract's JSON shape (plus extra keys the contract allows)."""
         return {
             "scenario": {
                 "operations": [op.as_list() for op in self.scenario.operations],
                 "at_days": self.scenario.at_days,
+                "on": self.on.isoformat() if self.on else None,
             },
+            "gaps": {"baseline": list(self.gaps_baseline), "scenario": list(self.gaps_scenario)},
+            "gap_reasons": {side: dict(reasons) for side, reasons in sorted(self.gap_reasons.items())},
+            "changes": [
+                {"on": c.on.isoformat(), "subject": c.subject, "before": c.before, "after": c.after}
+                for c in self.changes
+            ],
             "failed": [{"id": f.id, "at_days": f.at_days} for f in self.failed],
             "capabilities": {
                 "lost": [{"id": f.id, "at_days": f.at_days} for f in self.capabilities_lost],
@@ -109,15 +144,66 @@ class WhatIfResult:
         }
 
 
-def what_if(model: Model, scenario: Scenario, *, with_spof: bool = True) -> WhatIfResult:
-    """Run ``scenario`` on ``model`` against the baseline.
+def what_if(model: Model, scenario: Scenario, *, with_spof: bool = True, with_changes: bool = True) -> WhatIfResult:
+    """Run ``scenario`` on ``model`` against the baseline (on the scenario's date, if any).
 
     Ids may be aliases in any case; they are resolved first (ScenarioError if unknown).
     ``with_spof`` adds the single points of failure that the structural changes add or remove.
+    ``with_changes`` (on a model with service dates) adds the later dates on which the answer
+    for some capability changes, as fleets enter and leave service.
     """
     from .study import Study
 
-    return Study.of(model, scenario).what_if(with_spof=with_spof)
+    result = Study.of(model, scenario).what_if(with_spof=with_spof)
+    if with_changes and result.on is not None and model.has_service_dates:
+        result = replace(result, changes=answer_changes(result))
+    return result
+
+
+def gap_reasons(graph: ServiceGraph) -> dict[str, str]:
+    """Each gap of ``graph`` with its one-line reason, by id."""
+    return {node_id: graph.gap_reason(node_id) for node_id in graph.gaps}
+
+
+LINKS_SUBJECT = "interoperability links"
+
+
+def capability_status(result: WhatIfResult) -> dict[str, str]:
+    """Each capability of the plan: ``holds``, ``lost day N``, ``gap`` or ``not in service``;
+    and the links against the baseline (``N lost, M gained``)."""
+    graph = result.graph
+    assert graph is not None
+    nodes = result.model.nodes
+    status = {c: "not in service" for c in graph.plan if nodes[c].kind == "capability"}
+    status.update({c: "gap" for c in graph.gaps if nodes[c].kind == "capability"})
+    status.update({c: "holds" for c in result.capabilities_kept})
+    status.update({f.id: f"lost day {f.at_days}" for f in result.capabilities_lost})
+    status[LINKS_SUBJECT] = f"{len(result.links_lost)} lost, {len(result.links_gained)} gained"
+    return dict(sorted(status.items()))
+
+
+def answer_changes(result: WhatIfResult) -> tuple[StatusChange, ...]:
+    """The dates after ``result``'s date on which a capability's answer changes, and how.
+
+    Only days on which a planned node enters or leaves service can change anything, so the
+    scenario is re-run on each of those (without SPOF changes): O(dates × what-if)."""
+    on = result.on
+    before_graph = result.baseline_graph
+    assert on is not None and result.graph is not None and before_graph is not None
+    previous = capability_status(result)
+    changes: list[StatusChange] = []
+    for day in boundaries(result.model, result.graph.plan | before_graph.plan):
+        if day <= on:
+            continue
+        later = what_if(result.model, replace(result.scenario, on=day), with_spof=False, with_changes=False)
+        current = capability_status(later)
+        for subject in sorted(previous.keys() | current.keys()):
+            was = previous.get(subject, "not in service")
+            now = current.get(subject, "not in service")
+            if was != now:
+                changes.append(StatusChange(day, subject, was, now))
+        previous = current
+    return tuple(changes)
 
 
 def spof_changes(before: ServiceGraph, after: ServiceGraph) -> tuple[tuple[SpofChange, ...], tuple[SpofChange, ...]]:
@@ -126,10 +212,16 @@ def spof_changes(before: ServiceGraph, after: ServiceGraph) -> tuple[tuple[SpofC
     Only capabilities that depended on a replaced or mixed node can change: the requirements of
     every other capability's whole upstream are untouched, so they are not recomputed.
     """
-    touched = before.downstream(op.target for op in after.operations if op.op in STRUCTURAL)
+    swapped = [op for op in after.operations if op.op in STRUCTURAL]
+    touched = before.downstream(op.target for op in swapped)
+    if after.on is not None:  # on a date, A may be out of service, B may close a gap
+        touched |= after.downstream([op.replacement for op in swapped if op.replacement] + list(after.entered))
+        touched -= set(before.gaps) | set(after.gaps)  # a gap on either side is reported as a gap
     old = single_points_of_failure(before, [c for c in before.capabilities if c in touched], budget=DEFAULT_BUDGET)
     new = single_points_of_failure(
-        after, [c for c in after.capabilities if c in touched or c not in before.requires], budget=DEFAULT_BUDGET
+        after,
+        [c for c in after.capabilities if c in touched or (c not in before.requires and c not in before.gaps)],
+        budget=DEFAULT_BUDGET,
     )
     old_pairs = {(c, n) for c, nodes in old.items() for n in nodes}
     new_pairs = {(c, n) for c, nodes in new.items() for n in nodes}
@@ -156,10 +248,17 @@ class SpofResult:
     kinds: tuple[str, ...] | None
     cut_sets: dict[str, tuple[CutSet, ...]]
     scenario: Scenario = field(default_factory=Scenario)
+    gaps: tuple[str, ...] = ()
+    gap_reasons: Mapping[str, str] = field(default_factory=dict)
     show_all: bool = field(default=False, compare=False)
     """Presentation: also show cut sets with another capability, and every group (--all)."""
     limit: int | None = field(default=None, compare=False)
     """Presentation: at most this many groups per order and capability (a terminal's top-N)."""
+
+    @property
+    def on(self) -> datetime.date | None:
+        """The date asked about (None: dates play no role)."""
+        return self.scenario.on
 
     def __repr__(self) -> str:
         singles = sum(1 for sets in self.cut_sets.values() for s in sets if len(s) == 1)
@@ -189,6 +288,9 @@ class SpofResult:
         return {
             "max_order": self.max_order,
             "kinds": list(self.kinds) if self.kinds is not None else None,
+            "on": self.on.isoformat() if self.on else None,
+            "gaps": list(self.gaps),
+            "gap_reasons": dict(self.gap_reasons),
             "capabilities": [
                 {
                     "id": c,
@@ -230,8 +332,9 @@ def spof(
             if model[target].kind != "capability":
                 raise ScenarioError(not_a_capability(graph, typed, target))
             if target not in graph.requires:
+                why = graph.why_out(target)
                 raise ScenarioError(
-                    f"{target} is not in service — name a node in service "
+                    f"{target} is not in service{': ' + why if why else ''} — name a node in service "
                     f"(candidates enter service with {option('--replace … --with', 'replace=')})"
                 )
     cut_sets = minimal_cut_sets(
@@ -243,7 +346,7 @@ def spof(
         budget=budget,
         max_cut_sets=max_cut_sets,
     )
-    return SpofResult(model, max_order, kinds, cut_sets, structural)
+    return SpofResult(model, max_order, kinds, cut_sets, structural, graph.gaps, gap_reasons(graph))
 
 
 def not_a_capability(graph: ServiceGraph, typed: str, target: str) -> str:
@@ -284,4 +387,4 @@ def _structural_only(scenario: Scenario | None) -> Scenario:
     """The replacements and mixes of ``scenario`` (spof measures structure, not losses)."""
     if scenario is None:
         return Scenario()
-    return Scenario(tuple(op for op in scenario.operations if op.op in STRUCTURAL))
+    return scenario.structural()

@@ -19,6 +19,7 @@ from .options import (
     format_options,
     load,
     model_option,
+    on_option,
     render,
     scenario_options,
     split_kinds,
@@ -57,6 +58,7 @@ def what_if(
     remove: tuple[str, ...],
     embargo: tuple[str, ...],
     at_days: int | None,
+    on: Any,
     fmt: str,
     output: str | None,
     fail_on: tuple[str, ...],
@@ -77,11 +79,15 @@ def what_if(
       interop what-if --remove Pratt-Whitney --format json
       interop what-if --mix F-35 --with Gripen --embargo SWE
       interop what-if --embargo USA --timeline
+      interop what-if --replace F-35 --with Gripen --on 2035
+
+    On a date (--on, default the model's as_of) only fleets within their service windows
+    serve; what then lacks something it needs is a gap, listed apart from failures with why.
     """
     from ..analysis import what_if as run
 
     model = load(model_path)
-    scenario = build_scenario(ctx, replace, mix, with_, remove, embargo, at_days)
+    scenario = build_scenario(ctx, replace, mix, with_, remove, embargo, at_days, on)
     result = run(model, scenario)
     if timeline:
         emit(_with_timeline(fmt, result), output, model, fmt=fmt)
@@ -162,6 +168,7 @@ def _gate(gate: str, result: Any) -> bool:
     help=f"Only cut sets made of these kinds ({', '.join(KINDS)}).",
 )
 @structural_options("Analyse after replacing ID …")
+@on_option
 @format_options
 @click.option(
     "--fail-on",
@@ -195,6 +202,7 @@ def spof(
     replace: tuple[str, ...],
     mix: tuple[str, ...],
     with_: tuple[str, ...],
+    on: Any,
     fmt: str,
     output: str | None,
     fail_on: str | None,
@@ -215,6 +223,7 @@ def spof(
       interop spof --capability NORAD-Air-Sovereignty --max-order 3
       interop spof --kinds supplier,nation --format markdown
       interop spof --replace F-35 --with Gripen
+      interop spof --capability NORAD-Air-Sovereignty --on 2027
 
     A query whose answer is too big to list (over 2,000,000 cut sets for one capability, counted
     exactly first) or whose search passes a large safety limit of work is stopped with the
@@ -225,7 +234,7 @@ def spof(
     from .progress import progress_bar
 
     model = load(model_path)
-    scenario = build_scenario(ctx, replace, mix, with_, (), (), None)
+    scenario = build_scenario(ctx, replace, mix, with_, (), (), None, on)
     budget = None if force else DEFAULT_BUDGET
     max_cut_sets = None if force else DEFAULT_MAX_CUT_SETS
     try:

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 
 from . import cli
 from .options import (
     CONTEXT,
+    DateParam,
     ScenarioCommand,
     build_scenario,
     emit,
     format_options,
     load,
     model_option,
+    on_option,
     render,
     scenario_options,
     structural_options,
@@ -37,6 +41,15 @@ def _nation_option(help_text: str):  # type: ignore[no-untyped-def]
     help="A candidate for the --replace/--mix before it. Repeatable; naming ID itself means keep ID (the baseline).",
 )
 @_nation_option("Only show embargoes of this nation. Repeatable. Default: every foreign nation in service.")
+@click.option(
+    "--on",
+    "on",
+    multiple=True,
+    type=DateParam(),
+    metavar="DATE",
+    help="Compare on this date (YYYY, YYYY-MM or YYYY-MM-DD: its first day). Repeatable: the options side "
+    "by side on each date. Default: the model's as_of.",
+)
 @format_options
 @click.pass_context
 def compare(
@@ -46,6 +59,7 @@ def compare(
     mix: tuple[str, ...],
     with_: tuple[str, ...],
     nations: tuple[str, ...],
+    on: tuple[Any, ...],
     fmt: str,
     output: str | None,
 ) -> None:
@@ -66,14 +80,28 @@ def compare(
       interop compare --replace F-35 --with Gripen --with F-35
       interop compare --replace F-35 --with Gripen --mix F-35 --with Gripen --format markdown
       interop compare --replace F-35 --with Gripen --with F-35 --nation USA --format json
+      interop compare --replace F-35 --with Gripen --with F-35 --on 2026 --on 2030 --on 2035
+
+    With several --on dates, the table is given for each date in turn (JSON: "by_date", a list of
+    the one-date documents).
     """
     from ..analysis.compare import compare as run
-    from ..analysis.compare import options_from
+    from ..analysis.compare import compare_on, options_from
 
     choices = _option_triples(ctx, replace, mix, with_)
     model = load(model_path)
-    result = run(model, options_from(model, choices), nations or None)
-    emit(render(fmt, result), output, model, fmt=fmt)
+    if len(set(on)) <= 1:
+        result = run(model, options_from(model, choices), nations or None, on[0] if on else None)
+        emit(render(fmt, result), output, model, fmt=fmt)
+        return
+    results = compare_on(model, options_from(model, choices), on, nations or None)
+    if fmt == "json":
+        from ..render.json import dumps
+
+        text = dumps({"on": [r.on.isoformat() for r in results if r.on], "by_date": [r.to_dict() for r in results]})
+    else:
+        text = "\n".join(render(fmt, r) for r in results)
+    emit(text, output, model, fmt=fmt)
 
 
 @cli.command(cls=ScenarioCommand, context_settings=CONTEXT)
@@ -88,6 +116,7 @@ def compare(
     metavar="DAYS",
     help="Count only what is lost by day DAYS (default: eventually).",
 )
+@on_option
 @format_options
 @click.pass_context
 def exposure(
@@ -98,6 +127,7 @@ def exposure(
     mix: tuple[str, ...],
     with_: tuple[str, ...],
     at_days: int | None,
+    on: Any,
     fmt: str,
     output: str | None,
 ) -> None:
@@ -114,11 +144,12 @@ def exposure(
       interop exposure
       interop exposure --nation USA --at 90
       interop exposure --replace F-35 --with Gripen --format markdown
+      interop exposure --nation SWE --replace F-35 --with Gripen --on 2035
     """
     from ..analysis.exposure import exposure as run
 
     model = load(model_path)
-    scenario = build_scenario(ctx, replace, mix, with_, (), (), at_days)
+    scenario = build_scenario(ctx, replace, mix, with_, (), (), at_days, on)
     result = run(model, scenario, nations or None)
     emit(render(fmt, result), output, model, fmt=fmt)
 
@@ -139,6 +170,7 @@ def explain(
     remove: tuple[str, ...],
     embargo: tuple[str, ...],
     at_days: int | None,
+    on: Any,
     fmt: str,
     output: str | None,
 ) -> None:
@@ -157,7 +189,7 @@ def explain(
     from ..analysis.explain import explain as run
 
     model = load(model_path)
-    scenario = build_scenario(ctx, replace, mix, with_, remove, embargo, at_days)
+    scenario = build_scenario(ctx, replace, mix, with_, remove, embargo, at_days, on)
     emit(render(fmt, run(model, scenario, node)), output, model, fmt=fmt)
 
 

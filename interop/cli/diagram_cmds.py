@@ -34,6 +34,7 @@ def _study(ctx: click.Context, model: Any, options: dict[str, Any]) -> Any:
         options["remove"],
         options["embargo"],
         options["at_days"],
+        options["on"],
     )
     return Study.of(model, scenario)
 

@@ -91,7 +91,7 @@ def export(
     if fmt == "open-psa":
         from ..interchange.openpsa import to_open_psa
 
-        state = graph or baseline(model)
+        state = graph or baseline(model, scenario.on)
         if capability is None:
             names = ", ".join(state.capabilities) or "(none)"
             raise click.UsageError(f"--format open-psa needs --capability ID (one of: {names})", ctx)

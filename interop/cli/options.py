@@ -32,6 +32,35 @@ class ScenarioCommand(click.Command):
 # --- shared options ---------------------------------------------------------------------------
 
 
+class DateParam(click.ParamType):
+    """A DATE on the command line (YYYY, YYYY-MM or YYYY-MM-DD): the first day of its period."""
+
+    name = "DATE"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        import datetime
+
+        from ..model.dates import DateFormError, first_day
+
+        if isinstance(value, datetime.date):
+            return value
+        try:
+            return first_day(value)
+        except DateFormError as error:
+            self.fail(str(error), param, ctx)
+
+
+ON_HELP = (
+    "Ask on this date: YYYY, YYYY-MM or YYYY-MM-DD, read as the first day of that period "
+    "(--on 2035 is 2035-01-01). Default: the model's as_of."
+)
+
+
+def on_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--on DATE``: the date a question is asked on (service windows and gaps are read on it)."""
+    return click.option("--on", "on", type=DateParam(), default=None, metavar="DATE", help=ON_HELP)(func)
+
+
 def model_option(func: Callable[..., Any]) -> Callable[..., Any]:
     return click.option(
         "--model",
@@ -196,7 +225,7 @@ def scenario_options(func: Callable[..., Any]) -> Callable[..., Any]:
     ]
     for option in reversed(options):
         func = option(func)
-    return func
+    return on_option(func)
 
 
 # --- helpers ---------------------------------------------------------------------------------
@@ -236,13 +265,15 @@ def build_scenario(
     remove: Sequence[str],
     embargo: Sequence[str],
     at_days: int | None,
+    on: Any = None,
 ) -> Any:
-    """The Scenario the options describe (ids unresolved; the analysis resolves them)."""
+    """The Scenario the options describe (ids unresolved; the analysis resolves them and takes
+    the model's as_of when ``on`` is None)."""
     from ..analysis import Operation, Scenario
 
     operations = [Operation(op, a, b) for op, a, b in pairs(ctx, replace, mix, with_)]
     operations += [Operation("remove", x) for x in remove] + [Operation("embargo", n) for n in embargo]
-    return Scenario(tuple(operations), at_days)
+    return Scenario(tuple(operations), at_days, on)
 
 
 def emit(data: str | bytes, output: str | None, model: Model, *, fmt: str | None = None) -> None:

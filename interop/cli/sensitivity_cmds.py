@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 
 from . import cli
@@ -31,6 +33,7 @@ def sensitivity(
     remove: tuple[str, ...],
     embargo: tuple[str, ...],
     at_days: int | None,
+    on: Any,
     fmt: str,
     output: str | None,
 ) -> None:
@@ -59,7 +62,7 @@ def sensitivity(
     from ..render import sensitivity as view
 
     model = load(model_path)
-    result = run(model, build_scenario(ctx, replace, mix, with_, remove, embargo, at_days))
+    result = run(model, build_scenario(ctx, replace, mix, with_, remove, embargo, at_days, on))
     if fmt == "json":
         from ..render.json import dumps
 

@@ -19,7 +19,11 @@ Blocks are plain frozen data:
 - ``NetTable(header, rows, numeric)``: a small table of counts (links by partner × data link);
 - ``Pairs(label, groups)``: labelled groups of changed pairs (carried over, moved to another
   data link), each a heading and its members;
-- ``ChangeTable(added, removed)``: single points of failure added and removed, per capability.
+- ``ChangeTable(added, removed)``: single points of failure added and removed, per capability;
+- ``GapTable(rows)``: the gaps on the date as (id, kind, where, reason);
+- ``StatusTable(rows)``: later dates on which the answer changes, as (date, what, change).
+
+A ``Title`` may carry ``date``: the line that names the date the answer is read on.
 """
 
 from __future__ import annotations
@@ -27,13 +31,26 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..analysis import WhatIfResult
-from .common import every, group_links, link_counts, link_headline, link_pair, model_title, name_of, plural, signed
+from .common import (
+    change_text,
+    date_line,
+    every,
+    group_links,
+    link_counts,
+    link_headline,
+    link_pair,
+    model_title,
+    name_of,
+    plural,
+    signed,
+)
 
 
 @dataclass(frozen=True)
 class Title:
     text: str
     model: str
+    date: str | None = None
 
 
 @dataclass(frozen=True)
@@ -118,7 +135,21 @@ class Pairs:
     groups: tuple[PairGroup, ...]
 
 
-Item = IdList | Note | DayTable | FailureTable | LinkGroups | ChangeTable | NetTable | Pairs
+@dataclass(frozen=True)
+class GapTable:
+    """Gaps on the date: (id, kind, where: "scenario and baseline" / "scenario only" / "baseline only", reason)."""
+
+    rows: tuple[tuple[str, str, str, str], ...]
+
+
+@dataclass(frozen=True)
+class StatusTable:
+    """Later dates on which the answer changes: (date, what, "before → after")."""
+
+    rows: tuple[tuple[str, str, str], ...]
+
+
+Item = IdList | Note | DayTable | FailureTable | LinkGroups | ChangeTable | NetTable | Pairs | GapTable | StatusTable
 
 
 @dataclass(frozen=True)
@@ -137,7 +168,9 @@ Block = Title | Section
 def what_if_document(result: WhatIfResult) -> list[Block]:
     """The what-if answer: service changes, capabilities, failures, links, SPOF changes."""
     model = result.model
-    blocks: list[Block] = [Title(f"What if: {result.scenario.describe()}", model_title(model))]
+    dated = date_line(model, result.on)
+    title = Title(f"What if: {result.scenario.describe()}", model_title(model), dated[0] if dated else None)
+    blocks: list[Block] = [title]
     service = [
         IdList(label, ids)
         for label, ids in (
@@ -150,6 +183,8 @@ def what_if_document(result: WhatIfResult) -> list[Block]:
     if service:
         blocks.append(Section("Service changes", tuple(service)))
     blocks.append(Section("Capabilities", _capabilities(result)))
+    if result.gaps_baseline or result.gaps_scenario:
+        blocks.append(_gaps(result))
     if result.failed:
         rows = tuple((f.at_days, f.id, model.nodes[f.id].kind, name_of(model, f.id)) for f in result.failed)
         blocks.append(
@@ -162,19 +197,54 @@ def what_if_document(result: WhatIfResult) -> list[Block]:
         added = tuple(Change(c.capability, c.node, name_of(model, c.node)) for c in result.spof_added)
         removed = tuple(Change(c.capability, c.node, name_of(model, c.node)) for c in result.spof_removed)
         blocks.append(Section("Single points of failure", (ChangeTable(added, removed),)))
+    if result.changes:
+        rows = tuple((c.on.isoformat(), c.subject, change_text(c.before, c.after)) for c in result.changes)
+        first = min(c.on for c in result.changes).isoformat()
+        how = Note(f"See each date with the same options and --on DATE (from {first}).")
+        blocks.append(
+            Section(
+                f"The answer changes after {result.on}",
+                (StatusTable(rows), how),
+                f"The answer changes after {result.on}, as fleets enter and leave service:",
+            )
+        )
     return blocks
+
+
+def _gaps(result: WhatIfResult) -> Section:
+    """Gaps on the date, apart from failures: the scenario's, then those only in the baseline."""
+    base, scen = set(result.gaps_baseline), set(result.gaps_scenario)
+    reasons = result.gap_reasons
+    nodes = result.model.nodes
+    rows = [
+        (g, nodes[g].kind, "scenario and baseline" if g in base else "scenario only", reasons["scenario"][g])
+        for g in sorted(scen)
+    ]
+    rows += [(g, nodes[g].kind, "baseline only", reasons["baseline"][g]) for g in sorted(base - scen)]
+    counts = f"{len(scen)} in the scenario, {len(base)} in the baseline"
+    return Section(
+        f"Gaps on {result.on}",
+        (Note("Out of service that day: something they need is not in service."), GapTable(tuple(rows))),
+        f"Gaps on {result.on}: {counts}",
+    )
 
 
 def _capabilities(result: WhatIfResult) -> tuple[Item, ...]:
     lost, kept = result.capabilities_lost, result.capabilities_kept
     total = len(lost) + len(kept)
+    gaps = tuple(g for g in result.gaps_scenario if result.model.nodes[g].kind == "capability")
+    gap_list: tuple[Item, ...] = (IdList(f"Gap on {result.on}", gaps, aside=True),) if gaps else ()
+    if not lost and not total and result.on is not None and gaps:
+        return (Note(f"No capability is in service on {result.on}."), *gap_list)
     if not lost:
+        if gaps:
+            return (Note(f"None lost: all {plural(total, 'capability', 'capabilities')} in service hold."), *gap_list)
         return (Note(f"None lost: {every(total, 'capability', 'capabilities', ('holds', 'hold'))}."),)
     rows = tuple((f.at_days, f.id, name_of(result.model, f.id)) for f in lost)
     items: list[Item] = [DayTable(f"Lost ({len(lost)} of {total}):", ("Day lost", "Capability", "Name"), rows)]
     if kept:
         items.append(IdList("Held", kept, aside=True))
-    return tuple(items)
+    return (*items, *gap_list)
 
 
 def _links(result: WhatIfResult) -> Section:

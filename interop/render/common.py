@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable
 
 from ..analysis import Link
@@ -30,6 +31,24 @@ def link_pair(model: Model, link: Link) -> str:
 def name_of(model: Model, node_id: str) -> str:
     node = model.nodes.get(node_id)
     return node.name if node is not None else node_id
+
+
+def shows_date(model: Model, on: datetime.date | None) -> bool:
+    """Whether an output names its date: on a model with service dates, or a date other than
+    ``as_of`` (a model without service keys reads as it always did)."""
+    return on is not None and (model.has_service_dates or on != model.as_of_date)
+
+
+def date_line(model: Model, on: datetime.date | None) -> list[str]:
+    """``On 2035-01-01 (service windows read on that day)`` when the output names its date."""
+    if not shows_date(model, on) or on is None:
+        return []
+    return [f"On {on.isoformat()} (fleets in service on that day; --on DATE for another)"]
+
+
+def change_text(before: str, after: str) -> str:
+    """``gap → holds``."""
+    return f"{before} → {after}"
 
 
 def plural(count: int, word: str, many: str | None = None) -> str:

@@ -15,16 +15,29 @@ from .blocks import (
     Block,
     DayTable,
     FailureTable,
+    GapTable,
     IdList,
     Item,
     LinkGroups,
     NetTable,
     Note,
     Pairs,
+    StatusTable,
     Title,
     what_if_document,
 )
-from .common import group_links, link_pair, model_title, name_of, order_name, plural, product_words, spof_default_note
+from .common import (
+    date_line,
+    group_links,
+    link_pair,
+    model_title,
+    name_of,
+    order_name,
+    plural,
+    product_words,
+    shows_date,
+    spof_default_note,
+)
 
 
 def escape(text: str) -> str:
@@ -50,6 +63,7 @@ def format_blocks(blocks: Sequence[Block], heading_level: int = 2) -> str:
     for block in blocks:
         if isinstance(block, Title):
             out += [f"{h} {escape(block.text)}", "", f"*Model: {escape(block.model)}*", ""]
+            out += [f"**{escape(block.date)}**", ""] if block.date else []
             continue
         chunks: list[list[str]] = [[f"{block.summary}."]] if block.summary else []
         bullets = False
@@ -69,6 +83,10 @@ def format_blocks(blocks: Sequence[Block], heading_level: int = 2) -> str:
 
 
 def _markdown_item(item: Item) -> list[str]:
+    if isinstance(item, GapTable):
+        return table(["Gap", "Kind", "In", "Why"], list(item.rows))
+    if isinstance(item, StatusTable):
+        return table(["From", "What", "Change"], list(item.rows))
     if isinstance(item, IdList):
         ids = ", ".join(f"`{i}`" for i in item.ids)
         return [f"{item.label}: {ids}"] if item.aside else [f"- **{item.label}:** {ids}"]
@@ -105,6 +123,13 @@ def spof(result: SpofResult, heading_level: int = 2) -> str:
     ]
     if result.scenario.operations:
         out += [f"*After: {escape(result.scenario.describe())}*", ""]
+    out += [*(f"**{escape(line)}**" for line in date_line(model, result.on)), ""] if date_line(model, result.on) else []
+    capability_gaps = [g for g in result.gaps if model.nodes[g].kind == "capability"]
+    if capability_gaps:
+        out += table(
+            ["Gap (no cut sets on this date)", "Why"], [(g, result.gap_reasons.get(g, "")) for g in capability_gaps]
+        )
+        out.append("")
     out += [spof_default_note(result.show_all), ""]
     views = {c: result.view(c) for c in sorted(result.cut_sets)}
     orders = range(1, result.max_order + 1)
@@ -170,7 +195,8 @@ def compare(result: CompareResult, heading_level: int = 2) -> str:
     """The decision table: one wide row per option, then one table per embargoing nation."""
     model = result.model
     h = "#" * heading_level
-    out = [f"{h} Options compared", "", f"*Model: {escape(model_title(model))}*", ""]
+    title = f"{h} Options compared" + (f" on {result.on}" if shows_date(model, result.on) else "")
+    out = [title, "", f"*Model: {escape(model_title(model))}*", ""]
     header = ["#", "Option", "Capabilities", "SPOF", "Foreign SPOF (by nation)", "Links (partner · data link)"]
     header += [f"Embargo {n}: lost" for n in result.nations] + [f"Made in {model.home or 'home'}"]
     rows = []
@@ -206,7 +232,12 @@ def compare(result: CompareResult, heading_level: int = 2) -> str:
             rows.append(cells)
         out += table(header, rows)
     if quiet:
-        out += ["", f"Every capability holds, in every option, under an embargo of: {', '.join(quiet)}."]
+        every = "Every capability in service" if any(row.gaps for row in result.options) else "Every capability"
+        out += ["", f"{every} holds, in every option, under an embargo of: {', '.join(quiet)}."]
+    gap_rows = [(str(i), row.label, g, why) for i, row in enumerate(result.options, 1) for g, why in row.gaps]
+    if gap_rows:
+        out += ["", f"{h}# Gaps on {result.on}", ""]
+        out += table(["#", "Option", "Capability", "Why"], gap_rows)
     out += ["", f"{h}# Single points of failure", ""]
     out += table(
         ["#", "Option", "Nodes"],

@@ -15,16 +15,19 @@ from .blocks import (
     Block,
     DayTable,
     FailureTable,
+    GapTable,
     IdList,
     Item,
     LinkGroups,
     NetTable,
     Note,
     Pairs,
+    StatusTable,
     Title,
     what_if_document,
 )
 from .common import (
+    date_line,
     group_links,
     link_pair,
     model_title,
@@ -49,7 +52,7 @@ def format_blocks(blocks: Sequence[Block]) -> str:
     out: list[str] = []
     for block in blocks:
         if isinstance(block, Title):
-            out += [block.text, f"Model: {block.model}", ""]
+            out += [block.text, f"Model: {block.model}", *([block.date] if block.date else []), ""]
             continue
         title = block.text_title or (f"{block.title}: {block.summary}" if block.summary else block.title)
         out.append(title)
@@ -60,6 +63,10 @@ def format_blocks(blocks: Sequence[Block]) -> str:
 
 
 def _text_item(item: Item) -> list[str]:
+    if isinstance(item, GapTable):
+        return [f"{INDENT}{why} [{where}]" for _, _, where, why in item.rows]
+    if isinstance(item, StatusTable):
+        return [f"{INDENT}{day}: {what} {change}" for day, what, change in item.rows]
     if isinstance(item, IdList):
         return _id_line(item.label, item.ids)
     if isinstance(item, Note):
@@ -120,6 +127,12 @@ def spof(result: SpofResult) -> str:
     out = [f"Minimal cut sets of order ≤ {result.max_order} ({kinds})", f"Model: {model_title(model)}"]
     if result.scenario.operations:
         out.append(f"After: {result.scenario.describe()}")
+    out += date_line(model, result.on)
+    if result.gaps:
+        out.append(f"Gaps on {result.on} (no cut sets: not in service that day):")
+        out += [f"{INDENT}{result.gap_reasons.get(g, g)}" for g in result.gaps if model.nodes[g].kind == "capability"]
+        others = [g for g in result.gaps if model.nodes[g].kind != "capability"]
+        out += _id_line("Other nodes out", others)
     out += wrap_items("", spof_default_note(result.show_all).split(" "), sep=" ", indent=0)
     for capability in sorted(result.cut_sets):
         name = name_of(model, capability)
@@ -236,7 +249,8 @@ def compare(result: CompareResult) -> str:
     """The decision table: a summary line per option, one block per option, then per nation the
     day each capability falls under its embargo (columns = options)."""
     model = result.model
-    out = [f"Compare {plural(len(result.options), 'option')}", f"Model: {model_title(model)}", ""]
+    out = [f"Compare {plural(len(result.options), 'option')}", f"Model: {model_title(model)}"]
+    out += [*date_line(model, result.on), ""]
     header = ("#", "OPTION", "CAPABILITIES", "SPOF", "FOREIGN SPOF", "LINKS", f"MADE IN {model.home or 'HOME'}")
     rows = [header]
     for number, row in enumerate(result.options, 1):
@@ -257,6 +271,7 @@ def compare(result: CompareResult) -> str:
         out.append(
             f"{INDENT}Capabilities in service ({len(row.capabilities)}): {', '.join(row.capabilities) or 'none'}"
         )
+        out += [f"{INDENT}Gap: {why}" for _, why in row.gaps]
         by_nation = ", ".join(f"{n} {c}" for n, c in row.spof_by_nation)
         out.append(
             f"{INDENT}Single points of failure: {len(row.spof)}, with a foreign nation {row.spof_foreign}"
@@ -293,7 +308,8 @@ def compare(result: CompareResult) -> str:
             rows.append((capability, *cells))
         out += [INDENT + line for line in _aligned(rows)]
     if quiet:
-        out += ["", f"Every capability holds, in every option, under an embargo of: {', '.join(quiet)}"]
+        every = "Every capability in service" if any(row.gaps for row in result.options) else "Every capability"
+        out += ["", f"{every} holds, in every option, under an embargo of: {', '.join(quiet)}"]
     return "\n".join(out).rstrip() + "\n"
 
 

@@ -66,7 +66,7 @@ def test_exposure_honours_at_and_nations_asked():
     result = exposure(model, Scenario(at_days=60), ["usa"])
     assert [n.nation for n in result.nations] == ["USA"]
     assert days(result.nations[0].capabilities_lost) == [("Air-Defence", 60)]
-    assert result.to_dict()["scenario"] == {"operations": [], "at_days": 60}
+    assert result.to_dict()["scenario"] == {"operations": [], "at_days": 60, "on": "2026-06-01"}  # as_of
 
 
 @pytest.mark.parametrize(

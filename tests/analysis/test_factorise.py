@@ -113,10 +113,17 @@ def test_nothing_in_nothing_out():
 
 
 def test_norad_pairs_are_one_f35_item_with_one_cf18_item():
-    """On the shipped model (whose data may grow): all the pairs are one product of two chains."""
-    import interop
+    """On the shipped model (whose data may grow): all the pairs are one product of two chains,
+    on a date when both fighter fleets serve (2031: the F-35A after IOC, the CF-18 before 2033)."""
+    import datetime
 
-    sets = interop.spof(interop.load(), "NORAD-Air-Sovereignty", max_order=3).cut_sets["NORAD-Air-Sovereignty"]
+    import interop
+    from interop.analysis import Scenario, spof
+
+    on_2031 = Scenario(on=datetime.date(2031, 1, 1))
+    sets = spof(interop.load(), ["NORAD-Air-Sovereignty"], max_order=3, scenario=on_2031).cut_sets[
+        "NORAD-Air-Sovereignty"
+    ]
     products = factorise(sets)
     pairs = [p for p in products if p.order == 2]
     assert len(pairs) == 1 and pairs[0].count == sum(1 for s in sets if len(s) == 2)

@@ -31,9 +31,13 @@ def test_each_changed_link_has_one_role_and_the_table_adds_up(case):
 
 
 def test_shipped_swap_roles():
+    import datetime
+
     import interop
 
-    roles = interop.what_if(interop.load(), replace={"F-35": "Gripen"}).link_roles()
+    # On 2031 both the F-35A (IOC 2030) and the Gripen-E (earliest 2030) would serve.
+    swap = Scenario.build(replace=[("F-35", "Gripen")], on=datetime.date(2031, 1, 1))
+    roles = what_if(interop.load(), swap).link_roles()
     assert roles.lost_by_via() == {"MADL": ["DNK", "NOR", "USA"]}
     assert roles.switches_by_vias() == {("AAR-Boom", "AAR-Drogue"): ["USAF-KC-135", "USAF-KC-46A"]}
     assert roles.carried_by_via() == {"Link-16": (["Gripen-E"], ["DNK", "NATO", "NOR", "SWE", "USA"])}

@@ -17,7 +17,9 @@ def _json(run, *args):
 
 def test_replace_f35_with_gripen(run):
     doc = _json(run, "what-if", "--replace", "f-35", "--with", "GRIPEN")
-    assert doc["scenario"] == {"operations": [["replace", "F-35A", "Gripen-E"]], "at_days": None}
+    # mini.yaml has as_of 2026-01-01 and no service keys: on = as_of, no gaps (contract 4.4)
+    assert doc["scenario"] == {"operations": [["replace", "F-35A", "Gripen-E"]], "at_days": None, "on": "2026-01-01"}
+    assert doc["gaps"] == {"baseline": [], "scenario": []}
     assert doc["failed"] == []
     assert doc["capabilities"] == {"lost": [], "kept": ["QRA"]}
     assert doc["links"] == {
@@ -83,6 +85,9 @@ def test_spof_json_shape_and_sort_order(run):
     assert doc == {
         "max_order": 2,
         "kinds": None,
+        "on": "2026-01-01",
+        "gaps": [],
+        "gap_reasons": {},
         "capabilities": [
             {
                 "id": "QRA",
@@ -112,6 +117,9 @@ def test_spof_json_shape_and_sort_order(run):
     assert kinds == {
         "max_order": 3,
         "kinds": ["nation", "supplier"],
+        "on": "2026-01-01",
+        "gaps": [],
+        "gap_reasons": {},
         "capabilities": [
             {
                 "id": "QRA",

@@ -23,7 +23,8 @@ def test_what_if_links_by_role_golden(run, golden, name, fmt, ext):
 
 
 def test_shipped_swap_headline_states_the_net_change(run):
-    out = run("what-if", "--replace", "F-35", "--with", "Gripen").out
+    # On 2031 both the F-35A (IOC 2030) and the Gripen-E (earliest 2030) would serve.
+    out = run("what-if", "--replace", "F-35", "--with", "Gripen", "--on", "2031").out
     assert (
         "In short: MADL lost with DNK, NOR, USA; AAR-Boom→AAR-Drogue with USAF-KC-135, USAF-KC-46A; Link-16\n"
         "    kept with every partner through Gripen-E." in out
