@@ -118,7 +118,7 @@ def test_nothing_lost_means_nothing_rests_on_anything():
 def test_json_shape():
     data = sensitivity(model_from_data(HAND), Scenario.build(embargo=["US"])).to_dict()
     assert json.loads(json.dumps(data)) == data
-    assert data["scenario"] == {"operations": [["embargo", "US"]], "at_days": None}
+    assert data["scenario"] == {"operations": [["embargo", "US"]], "at_days": None, "on": None}
     assert data["rests_on"] == ["grace:keys:30", "grace:spares:90", "node:Keys"]
     assert data["assumptions"][0] == {
         "key": "grace:keys:30",
