@@ -103,6 +103,16 @@ def cache_key(files: Sequence[tuple[str, bytes]]) -> str:
     return digest.hexdigest()
 
 
+def _ours(info: os.stat_result) -> bool:
+    """Owned by the user running interop (POSIX; Windows has no uids: its profile folders are
+    private through ACLs, which Python's stat cannot show)."""
+    return not hasattr(os, "geteuid") or info.st_uid == os.geteuid()
+
+
+def _open_to_others(info: os.stat_result) -> bool:
+    return hasattr(os, "geteuid") and bool(stat.S_IMODE(info.st_mode) & 0o077)
+
+
 def _safe_folder(folder: Path, create: bool) -> bool:
     """True if ``folder`` is a real directory owned by us and closed to everyone else (made so, or
     created 0700, when ``create``)."""
@@ -114,9 +124,9 @@ def _safe_folder(folder: Path, create: bool) -> bool:
         info = os.lstat(folder)
     except OSError:
         return False
-    if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.geteuid():
+    if not stat.S_ISDIR(info.st_mode) or not _ours(info):
         return False
-    if stat.S_IMODE(info.st_mode) & 0o077:
+    if _open_to_others(info):
         if not create:
             return False
         try:
@@ -140,17 +150,15 @@ def _read_own(path: Path, prefix: int | None = None) -> bytes | None:
     Opened non-blocking and without following links, so a FIFO or a planted link cannot hang or
     redirect the read."""
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0))
+        flags = os.O_RDONLY | getattr(os, "O_BINARY", 0)
+        for name in ("O_NONBLOCK", "O_NOFOLLOW", "O_CLOEXEC"):  # POSIX only
+            flags |= getattr(os, name, 0)
+        fd = os.open(path, flags)
     except OSError:
         return None
     try:
         info = os.fstat(fd)
-        if (
-            not stat.S_ISREG(info.st_mode)
-            or info.st_uid != os.geteuid()
-            or stat.S_IMODE(info.st_mode) & 0o077
-            or info.st_size > MAX_ENTRY_BYTES
-        ):
+        if not stat.S_ISREG(info.st_mode) or not _ours(info) or _open_to_others(info) or info.st_size > MAX_ENTRY_BYTES:
             return None
         with os.fdopen(fd, "rb", closefd=False) as handle:
             return handle.read(MAX_ENTRY_BYTES if prefix is None else prefix)

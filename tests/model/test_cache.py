@@ -314,3 +314,12 @@ def test_service_windows_survive_the_cache(cached, tmp_path, monkeypatch):
     assert again == first
     assert again["A"].service == first["A"].service and again["A"].service.end.isoformat() == "2032-06-30"
     assert again["B"].service.location == first["B"].service.location
+
+
+def test_without_uids_the_cache_still_works(cached, tmp_path, monkeypatch):
+    """Windows has no geteuid (its cache folder is private through ACLs): no crash, still a hit."""
+    path = _copy_model(tmp_path)
+    first = load_model(path)
+    monkeypatch.delattr(os, "geteuid")
+    _no_parsing(monkeypatch)
+    assert load_model(path) == first
