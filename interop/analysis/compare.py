@@ -148,6 +148,15 @@ class CompareResult:
     capabilities: tuple[str, ...]
     on: datetime.date | None = None
 
+    @property
+    def quiet_nations(self) -> tuple[str, ...]:
+        """Nations under whose embargo every capability holds, in every option (sorted)."""
+        return tuple(
+            nation
+            for nation in self.nations
+            if all(day is None for row in self.options for day in (row.embargo_days(nation) or {}).values())
+        )
+
     def __repr__(self) -> str:
         return f"<CompareResult {len(self.options)} options: {'; '.join(row.label for row in self.options)}>"
 

@@ -212,9 +212,7 @@ def compare(result: CompareResult, heading_level: int = 2) -> str:
             cells.append(_embargo_summary(row.embargo_days(nation)))
         rows.append([*cells, made_in_text(row.home_share)])
     out += table(header, rows)
-    from .text import _quiet_nations
-
-    quiet = _quiet_nations(result)
+    quiet = list(result.quiet_nations)
     for nation in result.nations:
         if nation in quiet:
             continue

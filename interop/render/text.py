@@ -294,7 +294,7 @@ def compare(result: CompareResult) -> str:
                 [benefit.commitment],
                 indent=4,
             )
-    quiet = _quiet_nations(result)
+    quiet = list(result.quiet_nations)
     for nation in result.nations:
         if nation in quiet:
             continue
@@ -311,15 +311,6 @@ def compare(result: CompareResult) -> str:
         every = "Every capability in service" if any(row.gaps for row in result.options) else "Every capability"
         out += ["", f"{every} holds, in every option, under an embargo of: {', '.join(quiet)}"]
     return "\n".join(out).rstrip() + "\n"
-
-
-def _quiet_nations(result: CompareResult) -> list[str]:
-    """Nations under whose embargo every capability holds in every option."""
-    return [
-        nation
-        for nation in result.nations
-        if all(day is None for row in result.options for day in (row.embargo_days(nation) or {}).values())
-    ]
 
 
 def exposure(result: ExposureResult) -> str:
