@@ -93,7 +93,7 @@ def _preprocess(tree: FaultTree, roots: list[int]) -> None:
         if len(members) > 1 or members[0] in tree.children[members[0]]:
             tree.cyclic.update(members)
     _propagate_constants(tree, components)
-    _coalesce(tree, roots)
+    _coalesce(tree, components)  # dropping constants only shrinks inputs: the order still holds
     tree.components = components_dependencies_first(roots, _gate_children(tree), sort_members=False)
     _detect_modules(tree, roots)
 
@@ -116,7 +116,7 @@ def _propagate_constants(tree: FaultTree, components: list[list[int]]) -> None:
                 false.add(g)
 
 
-def _coalesce(tree: FaultTree, roots: list[int]) -> None:
+def _coalesce(tree: FaultTree, components: list[list[int]]) -> None:
     """Merge single-parent children of the same connective into their parent; bypass one-input
     gates. Cyclic gates are left alone."""
     parents: dict[int, int] = {}
@@ -124,9 +124,9 @@ def _coalesce(tree: FaultTree, roots: list[int]) -> None:
         for c in kids:
             if c >= 0:
                 parents[c] = parents.get(c, 0) + 1
-    keep = set(roots) | tree.cyclic
+    keep = set(tree.target_gate.values()) | tree.cyclic
     children, is_and = tree.children, tree.is_and
-    for members in components_dependencies_first(roots, _gate_children(tree), sort_members=False):
+    for members in components:
         for g in members:
             if g in tree.cyclic:
                 continue
