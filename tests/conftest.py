@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, settings
 # Hypothesis profiles: "dev" (the default) is quick for local runs; "ci" is the full run that
 # .ci/run selects with HYPOTHESIS_PROFILE=ci. Property tests leave max_examples to the profile.
 settings.register_profile(
-    "ci", max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow], print_blob=True
+    "ci", max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow], print_blob=True
 )
 settings.register_profile("dev", max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
