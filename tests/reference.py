@@ -190,3 +190,58 @@ def random_models(draw: st.DrawFn, max_nodes: int = 8, candidates: bool = True, 
             node["interfaces"] = ["D"]
         nodes.append(node)
     return {"model": {"home": "H"}, "nodes": nodes}
+
+
+# --- dates (contract 4.1, 4.4) ----------------------------------------------------------------
+
+
+def window_contains(node: Any, day: Any) -> bool:
+    """A node serves on ``day`` when its window (first day of ``from``, last day of ``until``) holds it."""
+    window = node.service
+    if window is None:
+        return True
+    return (window.start is None or window.start <= day) and (window.end is None or day <= window.end)
+
+
+def dated_structure(reqs: dict[str, Items], model: Any, day: Any) -> tuple[dict[str, Items], set[str]]:
+    """The plan ``reqs`` (after replacements) read on ``day``: (requirements of the supported
+    nodes, with any_of alternatives cut to supported ones; the gaps).
+
+    In service on D: the plan's nodes whose window contains D. Unsupported: a node in service
+    with a requirement none of whose targets is supported; the supported set is the greatest
+    fixpoint, found by removing unsupported nodes until nothing changes (grace plays no role)."""
+    serving = {n for n in reqs if window_contains(model[n], day)}
+    supported = set(serving)
+    changed = True
+    while changed:
+        changed = False
+        for node in sorted(supported):
+            if any(not any(t in supported for t in targets) for targets, _, _ in reqs[node]):
+                supported.discard(node)
+                changed = True
+    out: dict[str, Items] = {}
+    for node in sorted(supported):
+        out[node] = [
+            (tuple(t for t in targets if t in supported), any_of, grace) for targets, any_of, grace in reqs[node]
+        ]
+    return out, serving - supported
+
+
+@st.composite
+def dated_models(draw: st.DrawFn, max_nodes: int = 8) -> dict[str, Any]:
+    """random_models with service windows on some nodes (years 2020–2030, month and day forms)."""
+    data = draw(random_models(max_nodes=max_nodes))
+    forms = st.sampled_from(["year", "month", "day"])
+    for node in data["nodes"]:
+        if node["kind"] == "nation" or not draw(st.booleans()):
+            continue
+        window: dict[str, Any] = {}
+        start = draw(st.integers(2020, 2030))
+        end = draw(st.integers(start, 2031))
+        for key, year in (("from", start), ("until", end)):
+            if not draw(st.booleans()):
+                continue
+            form = draw(forms)
+            window[key] = year if form == "year" else (f"{year}-06" if form == "month" else f"{year}-06-15")
+        node["service"] = window
+    return data
