@@ -33,6 +33,8 @@ _LAZY = {
     "explain": "interop.api",
     "exposure": "interop.api",
     "sensitivity": "interop.api",
+    "horizon": "interop.api",
+    "HorizonResult": "interop.analysis.horizon",
     "compare": "interop.api",
     "timeline": "interop.api",
     "report": "interop.api",

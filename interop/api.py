@@ -24,6 +24,7 @@ registered here so the analysis layer stays free of rendering.
 
 from __future__ import annotations
 
+import datetime
 import os
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -43,6 +44,7 @@ from .model import Model, load_model, model_from_data
 if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
 
+    from .analysis.horizon import HorizonResult
     from .analysis.sensitivity import SensitivityResult
     from .render.report import Briefing
 
@@ -50,6 +52,20 @@ notebook.register()
 
 Pairs = Mapping[str, str] | Iterable[tuple[str, str]]
 Ids = str | Iterable[str]
+DateLike = str | int | datetime.date | None
+"""A DATE (``"2035"``, ``"2035-06"``, ``"2035-06-30"``, ``2035`` or a ``datetime.date``): its first day."""
+
+
+def _on(value: DateLike) -> datetime.date | None:
+    """The first day of ``value``'s period (None: the model's as_of, or no dates without one)."""
+    if value is None or isinstance(value, datetime.date):
+        return value
+    from .model.dates import DateFormError, first_day
+
+    try:
+        return first_day(value)
+    except DateFormError as error:
+        raise ValueError(f"on={value!r}: {error}") from None
 
 
 def load(path: str | os.PathLike[str] | Mapping[str, Any] | Sequence[Mapping[str, Any]] | None = None) -> Model:
@@ -72,12 +88,23 @@ def from_dict(data: Mapping[str, Any] | Sequence[Mapping[str, Any]], origin: str
 
 
 def scenario(
-    replace: Pairs = (), mix: Pairs = (), remove: Ids = (), embargo: Ids = (), at_days: int | None = None
+    replace: Pairs = (),
+    mix: Pairs = (),
+    remove: Ids = (),
+    embargo: Ids = (),
+    at_days: int | None = None,
+    on: DateLike = None,
 ) -> Scenario:
     """A Scenario from keyword arguments; pairs may be a dict ``{"F-35": "Gripen"}`` or tuples,
-    and a single id may be given as a plain string."""
+    and a single id may be given as a plain string. ``on`` is the date asked about (default:
+    the model's as_of)."""
     return Scenario.build(
-        replace=_pairs(replace), mix=_pairs(mix), remove=_ids(remove), embargo=_ids(embargo), at_days=at_days
+        replace=_pairs(replace),
+        mix=_pairs(mix),
+        remove=_ids(remove),
+        embargo=_ids(embargo),
+        at_days=at_days,
+        on=_on(on),
     )
 
 
@@ -88,13 +115,18 @@ def what_if(
     remove: Ids = (),
     embargo: Ids = (),
     at_days: int | None = None,
+    on: DateLike = None,
 ) -> WhatIfResult:
     """What breaks, and when: the same answer as ``interop what-if``.
 
     Replacements and mixes apply first (in order), then removals, then embargoes; ``at_days``
-    looks at one day instead of "eventually". Ids may be aliases in any case.
+    looks at one day instead of "eventually". Ids may be aliases in any case. ``on`` asks on a
+    date (``on="2035"``; default: the model's as_of): gaps in ``gaps_scenario``/``gaps_baseline``
+    with ``gap_reasons``, and ``changes``: the later dates on which the answer changes.
     """
-    return study(model, replace, mix, remove, embargo, at_days).what_if()
+    from .analysis.whatif import what_if as run
+
+    return run(model, scenario(replace, mix, remove, embargo, at_days, on))
 
 
 def study(
@@ -104,10 +136,11 @@ def study(
     remove: Ids = (),
     embargo: Ids = (),
     at_days: int | None = None,
+    on: DateLike = None,
 ) -> Study:
     """The scenario resolved and applied once (``interop.analysis.study.Study``): ask it several
     questions (``.what_if()``, ``.exposure()``, ``.timeline()``, ``.explain(ID)``) at the cost of one."""
-    return Study.of(model, scenario(replace, mix, remove, embargo, at_days))
+    return Study.of(model, scenario(replace, mix, remove, embargo, at_days, on))
 
 
 def check(path: str | os.PathLike[str] | None = None) -> Model:
@@ -123,10 +156,11 @@ def explain(
     remove: Ids = (),
     embargo: Ids = (),
     at_days: int | None = None,
+    on: DateLike = None,
 ) -> Explanation:
     """Why ``node`` fails in the scenario (the chain of causes, root first) or why it holds:
     the same answer as ``interop explain``."""
-    return study(model, replace, mix, remove, embargo, at_days).explain(node)
+    return study(model, replace, mix, remove, embargo, at_days, on).explain(node)
 
 
 def sensitivity(
@@ -145,11 +179,16 @@ def sensitivity(
 
 
 def exposure(
-    model: Model, nations: Ids | None = None, replace: Pairs = (), mix: Pairs = (), at_days: int | None = None
+    model: Model,
+    nations: Ids | None = None,
+    replace: Pairs = (),
+    mix: Pairs = (),
+    at_days: int | None = None,
+    on: DateLike = None,
 ) -> ExposureResult:
     """What an embargo of each foreign nation (or of ``nations``) alone costs, after the
     replacements/mixes: the same answer as ``interop exposure``."""
-    return study(model, replace, mix, at_days=at_days).exposure(None if nations is None else _ids(nations))
+    return study(model, replace, mix, at_days=at_days, on=on).exposure(None if nations is None else _ids(nations))
 
 
 Option = Scenario | Mapping[str, Pairs] | None
@@ -386,6 +425,23 @@ def export(
     raise ValueError(f"unknown export format {fmt!r} — use graphml, gexf, json, csv or open-psa")
 
 
+def horizon(
+    model: Model,
+    replace: Pairs = (),
+    mix: Pairs = (),
+    remove: Ids = (),
+    embargo: Ids = (),
+    start: int | None = None,
+    end: int | None = None,
+) -> HorizonResult:
+    """The baseline and the scenario year by year from ``start`` to ``end`` (years; default: the
+    model's as_of year and 14 years on), and on each date inside where a fleet enters or leaves
+    service: the same answer as ``interop horizon``."""
+    from .analysis.horizon import horizon as run
+
+    return run(model, scenario(replace, mix, remove, embargo), start, end)
+
+
 def spof(
     model: Model,
     capabilities: Ids | None = None,
@@ -393,11 +449,12 @@ def spof(
     kinds: Collection[str] | None = None,
     replace: Pairs = (),
     mix: Pairs = (),
+    on: DateLike = None,
 ) -> SpofResult:
     """Minimal cut sets up to ``max_order`` for each capability (default: all in service), on the
-    baseline or after replacements/mixes: the same answer as ``interop spof``."""
+    baseline or after replacements/mixes, on date ``on``: the same answer as ``interop spof``."""
     wanted = None if capabilities is None else _ids(capabilities)
-    return _spof(model, wanted, max_order=max_order, kinds=kinds, scenario=scenario(replace, mix))
+    return _spof(model, wanted, max_order=max_order, kinds=kinds, scenario=scenario(replace, mix, on=on))
 
 
 def service_graph(

@@ -33,6 +33,7 @@ COMMAND_MODULES = {
     "schema": "interchange_cmds",
     "sensitivity": "sensitivity_cmds",
     "show": "model_cmds",
+    "horizon": "analysis_cmds",
     "spof": "analysis_cmds",
     "what-if": "analysis_cmds",
 }

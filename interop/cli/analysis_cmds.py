@@ -256,3 +256,87 @@ def spof(
     emit(render(fmt, result), output, model, fmt=fmt)
     if fail_on == "spof" and any(len(s) == 1 for sets in result.cut_sets.values() for s in sets):
         raise GateTripped("--fail-on spof tripped: a capability has a single point of failure")
+
+
+HORIZON_FORMATS = ("text", "markdown", "json", "svg", "mermaid")
+
+
+@cli.command(cls=ScenarioCommand, context_settings=CONTEXT)
+@model_option
+@click.option(
+    "--from",
+    "from_year",
+    type=click.IntRange(1000, 9999),
+    default=None,
+    metavar="YEAR",
+    help="First year (default: the year of the model's as_of).",
+)
+@click.option(
+    "--to",
+    "to_year",
+    type=click.IntRange(1000, 9999),
+    default=None,
+    metavar="YEAR",
+    help="Last year (default: 14 years after the first).",
+)
+@structural_options("Plan: replace ID …")
+@click.option("--remove", multiple=True, metavar="ID", help="ID fails on day 0 on every date. Repeatable.")
+@click.option(
+    "--embargo",
+    multiple=True,
+    metavar="NATION",
+    help="NATION fails on day 0 on every date: the day each capability falls. Repeatable.",
+)
+@format_options(
+    formats=HORIZON_FORMATS,
+    format_help="text, markdown (tables and a Mermaid gantt), json, svg (a chart for a slide), mermaid (the gantt).",
+)
+@click.pass_context
+def horizon(
+    ctx: click.Context,
+    model_path: str | None,
+    from_year: int | None,
+    to_year: int | None,
+    replace: tuple[str, ...],
+    mix: tuple[str, ...],
+    with_: tuple[str, ...],
+    remove: tuple[str, ...],
+    embargo: tuple[str, ...],
+    fmt: str,
+    output: str | None,
+) -> None:
+    """A planning horizon: the baseline and the scenario year by year.
+
+    On 1 January of each year, and on every date inside the range where a fleet enters or leaves
+    service: the capabilities held, the gaps (with why), the capabilities that hold only through a
+    node leaving service within the range, single points of failure, interoperability links by
+    partner, and (with --remove/--embargo) the day each capability falls.
+
+    \b
+    Examples:
+      interop horizon --replace F-35 --with Gripen
+      interop horizon --from 2026 --to 2040 --replace F-35 --with Gripen --embargo SWE
+      interop horizon --replace F-35 --with Gripen -o horizon.md
+      interop horizon --replace F-35 --with Gripen --embargo SWE -o horizon.svg
+    """
+    from ..analysis.horizon import horizon as run
+    from ..render import horizon as draw
+
+    if from_year is not None and to_year is not None and to_year < from_year:
+        raise click.BadParameter(f"--to {to_year} is before --from {from_year}", ctx, param_hint="--to")
+    model = load(model_path)
+    scenario = build_scenario(ctx, replace, mix, with_, remove, embargo, None)
+    result = run(model, scenario, from_year, to_year)
+    if fmt == "json":
+        from ..render.json import dumps
+
+        text = dumps(result.to_dict())
+    elif fmt == "markdown":
+        text = draw.markdown(result)
+    elif fmt == "svg":
+        text = draw.svg(result)
+    elif fmt == "mermaid":
+        text = "\n".join(draw.gantt_lines(result)) + "\n"
+    else:
+        text = draw.text(result)
+    emit(text, output, model, fmt=fmt)

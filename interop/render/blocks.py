@@ -200,7 +200,7 @@ def what_if_document(result: WhatIfResult) -> list[Block]:
     if result.changes:
         rows = tuple((c.on.isoformat(), c.subject, change_text(c.before, c.after)) for c in result.changes)
         first = min(c.on for c in result.changes).isoformat()
-        how = Note(f"See each date with the same options and --on DATE (from {first}).")
+        how = Note(f"Same options with --on DATE (from {first}) for one date, or interop horizon for every year.")
         blocks.append(
             Section(
                 f"The answer changes after {result.on}",

@@ -70,7 +70,10 @@ def test_the_default_date_is_as_of_and_the_headline_names_the_dates_its_answer_c
     assert "On 2026-11-01 (fleets in service on that day; --on DATE for another)" in result.out
     assert "  2033-01-01: NORAD holds → gap\n  2034-01-01: NORAD gap → holds\n" in result.out
     assert "  2029-01-01: interoperability links 0 lost, 0 gained → 1 lost, 0 gained\n" in result.out
-    assert "  See each date with the same options and --on DATE (from 2029-01-01).\n" in result.out
+    assert (
+        "  Same options with --on DATE (from 2029-01-01) for one date, or interop horizon for every year.\n"
+        in result.out
+    )
 
 
 def test_removing_a_fleet_that_left_service_is_exit_3_naming_its_window(run) -> None:
