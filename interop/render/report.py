@@ -17,7 +17,7 @@ from ..analysis.exposure import ExposureResult
 from ..analysis.sensitivity import SensitivityResult
 from ..analysis.views import View
 from ..model import Model
-from .common import every, link_counts, link_headline, link_pair, name_of, plural, signed
+from .common import date_line, every, link_counts, link_headline, link_pair, name_of, plural, signed
 from .markdown import table
 
 # --- document blocks ------------------------------------------------------------------------------
@@ -157,8 +157,12 @@ def document(briefing: Briefing) -> list[Block]:
         if result.scenario.at_days is None
         else f"day {result.scenario.at_days}."
     )
+    dated = date_line(model, result.on)
+    if dated:
+        meta += f" {dated[0]}."
     blocks += [Paragraph(meta), Heading(2, "Summary"), Paragraph(summary(result))]
     blocks += _changes(result, cites)
+    blocks += _gaps(result)
     blocks += _timeline(result, cites)
     blocks += _links(result, cites)
     blocks += _spof(result, cites)
@@ -198,6 +202,9 @@ def summary(result: WhatIfResult) -> str:
         )
     if result.entered_service:
         text += f" Entering service: {', '.join(result.entered_service)}."
+    capability_gaps = [g for g in result.gaps_scenario if result.model.nodes[g].kind == "capability"]
+    if capability_gaps:
+        text += f" Not in service on {result.on} (gaps): {', '.join(capability_gaps)}."
     if result.left_service:
         text += f" Leaving service: {', '.join(result.left_service)}."
     return text
@@ -273,6 +280,23 @@ def _original_index(result: WhatIfResult, node_id: str, targets: Sequence[str]) 
         if set(item.targets) & set(targets):
             return index
     return None
+
+
+def _gaps(result: WhatIfResult) -> list[Block]:
+    """Gaps on the date, apart from failures: what is out of service that day, and why."""
+    base, scen = set(result.gaps_baseline), set(result.gaps_scenario)
+    if not base and not scen:
+        return []
+    rows = [
+        (g, "scenario and baseline" if g in base else "scenario only", result.gap_reasons["scenario"][g])
+        for g in sorted(scen)
+    ]
+    rows += [(g, "baseline only", result.gap_reasons["baseline"][g]) for g in sorted(base - scen)]
+    return [
+        Heading(2, f"Gaps on {result.on}"),
+        Paragraph("Out of service that day because something they need is not in service (not failures: no day)."),
+        Table(("Gap", "In", "Why"), tuple(rows)),
+    ]
 
 
 def _timeline(result: WhatIfResult, cites: Citations) -> list[Block]:

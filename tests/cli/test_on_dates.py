@@ -112,3 +112,12 @@ def test_compare_on_several_dates_side_by_side(run) -> None:
     assert f"  Gap: {REASON}" in text
     single = json.loads(run(*args, "--on", "2033", "--format", "json").out)
     assert single["on"] == "2033-01-01" and "by_date" not in single
+
+
+def test_the_report_names_the_date_and_lists_gaps_apart(run, tmp_path) -> None:
+    out = tmp_path / "r.md"
+    assert run("report", "--model", DATED, *SWAP, "--on", "2033", "-o", out).code == 0
+    text = out.read_text(encoding="utf-8")
+    assert "On 2033-01-01 (fleets in service on that day; --on DATE for another)." in text
+    assert "Not in service on 2033-01-01 (gaps): NORAD." in text
+    assert "## Gaps on 2033-01-01" in text and f"| NORAD | scenario only | {REASON} |" in text
