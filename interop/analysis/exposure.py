@@ -71,6 +71,16 @@ class ExposureResult:
         most = f"; most exposed: {worst.nation} ({len(worst.capabilities_lost)} capabilities lost)" if worst else ""
         return f"<ExposureResult {len(self.nations)} nations{most}>"
 
+    def by_impact(self) -> tuple[NationExposure, ...]:
+        """The nations, largest exposure first: most capabilities lost, then the earliest loss,
+        then most links lost, then most nodes failed, then id (JSON keeps id order)."""
+
+        def impact(n: NationExposure) -> tuple[int, int, int, int, str]:
+            first = min((f.at_days for f in n.capabilities_lost), default=10**9)
+            return (-len(n.capabilities_lost), first, -len(n.links_lost), -n.nodes_failed, n.nation)
+
+        return tuple(sorted(self.nations, key=impact))
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "scenario": {

@@ -50,6 +50,13 @@ def _nation_option(help_text: str):  # type: ignore[no-untyped-def]
     help="Compare on this date (YYYY, YYYY-MM or YYYY-MM-DD: its first day). Repeatable: the options side "
     "by side on each date. Default: the model's as_of.",
 )
+@click.option(
+    "--no-baseline",
+    "no_baseline",
+    is_flag=True,
+    default=False,
+    help="Leave out the baseline (today's fleet), which is otherwise the first option.",
+)
 @format_options
 @click.pass_context
 def compare(
@@ -60,12 +67,14 @@ def compare(
     with_: tuple[str, ...],
     nations: tuple[str, ...],
     on: tuple[Any, ...],
+    no_baseline: bool,
     fmt: str,
     output: str | None,
 ) -> None:
     """Compare procurement options side by side: the decision table.
 
-    One row per option (in the order given). For each: the capabilities in service; the single
+    The baseline (keep today's fleet) comes first, then one option per --with (in the order
+    given; --no-baseline leaves the baseline out). For each: the capabilities in service; the single
     points of failure (nodes whose loss alone fails a capability) and how many sit with a foreign
     nation; the interoperability links by partner and data link; for each foreign nation, the
     day each capability falls under its embargo (or "holds"); and the share of the supply chain
@@ -77,7 +86,7 @@ def compare(
 
     \b
     Examples:
-      interop compare --replace F-35 --with Gripen --with F-35
+      interop compare --replace F-35 --with Gripen
       interop compare --replace F-35 --with Gripen --mix F-35 --with Gripen --format markdown
       interop compare --replace F-35 --with Gripen --with F-35 --nation USA --format json
       interop compare --replace F-35 --with Gripen --with F-35 --on 2026 --on 2030 --on 2035
@@ -90,11 +99,16 @@ def compare(
 
     choices = _option_triples(ctx, replace, mix, with_)
     model = load(model_path)
+    from ..analysis import Scenario
+
+    options = options_from(model, choices)
+    if not no_baseline:
+        options = (Scenario(), *options)
     if len(set(on)) <= 1:
-        result = run(model, options_from(model, choices), nations or None, on[0] if on else None)
+        result = run(model, options, nations or None, on[0] if on else None)
         emit(render(fmt, result), output, model, fmt=fmt)
         return
-    results = compare_on(model, options_from(model, choices), on, nations or None)
+    results = compare_on(model, options, on, nations or None)
     if fmt == "json":
         from ..render.json import dumps
 

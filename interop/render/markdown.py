@@ -192,32 +192,48 @@ TOP_CHANNELS = 5
 
 
 def compare(result: CompareResult, heading_level: int = 2) -> str:
-    """The decision table: one wide row per option, then one table per embargoing nation."""
+    """The decision table, narrow enough to paste: a summary row per option, the embargoes that cost
+    a capability (options as columns), the per-option breakdown, then one table per embargoing
+    nation (options as numbered columns)."""
     model = result.model
     h = "#" * heading_level
     title = f"{h} Options compared" + (f" on {result.on}" if shows_date(model, result.on) else "")
     out = [title, "", f"*Model: {escape(model_title(model))}*", ""]
-    header = ["#", "Option", "Capabilities", "SPOF", "Foreign SPOF (by nation)", "Links (partner · data link)"]
-    header += [f"Embargo {n}: lost" for n in result.nations] + [f"Made in {model.home or 'home'}"]
-    rows = []
-    for number, row in enumerate(result.options, 1):
-        foreign = str(row.spof_foreign)
-        if row.spof_by_nation:
-            foreign += " (" + ", ".join(f"{n} {c}" for n, c in row.spof_by_nation) + ")"
-        links = str(sum(c for _, _, c in row.links))
-        if row.links:
-            links += " (" + ", ".join(f"{p} · {v} {c}" for p, v, c in row.links) + ")"
-        cells = [str(number), row.label, str(len(row.capabilities)), str(len(row.spof)), foreign, links]
-        for nation in result.nations:
-            cells.append(_embargo_summary(row.embargo_days(nation)))
-        rows.append([*cells, made_in_text(row.home_share)])
+    header = ["#", "Option", "Capabilities", "SPOF", "Foreign SPOF", "Links", f"Made in {model.home or 'home'}"]
+    rows = [
+        [
+            str(number),
+            row.label,
+            str(len(row.capabilities)),
+            str(len(row.spof)),
+            str(row.spof_foreign),
+            str(sum(c for _, _, c in row.links)),
+            made_in_text(row.home_share),
+        ]
+        for number, row in enumerate(result.options, 1)
+    ]
     out += table(header, rows)
+    costly = [n for n in result.nations if n not in result.quiet_nations]
+    if costly:
+        out += ["", f"{h}# Embargoes that cost a capability", ""]
+        out += table(
+            ["Embargo of", *(f"#{i}" for i in range(1, len(result.options) + 1))],
+            [(n, *(_embargo_summary(row.embargo_days(n)) for row in result.options)) for n in costly],
+        )
+    out += ["", f"{h}# Per option", ""]
+    for number, row in enumerate(result.options, 1):
+        foreign = ", ".join(f"{n} {c}" for n, c in row.spof_by_nation) or "none"
+        links = ", ".join(f"{p} · {v} {c}" for p, v, c in row.links) or "none"
+        out += [
+            f"- **#{number} {escape(row.label)}** — foreign single points of failure by nation: {foreign}; "
+            f"links by partner · data link: {links}."
+        ]
     quiet = list(result.quiet_nations)
     for nation in result.nations:
         if nation in quiet:
             continue
         out += ["", f"{h}# Embargo of {escape(nation)}: day each capability falls", ""]
-        header = ["Capability"] + [f"#{i} {row.label}" for i, row in enumerate(result.options, 1)]
+        header = ["Capability"] + [f"#{i}" for i in range(1, len(result.options) + 1)]
         rows = []
         for capability in result.capabilities:
             cells = [capability]
@@ -292,7 +308,9 @@ def exposure(result: ExposureResult, heading_level: int = 2) -> str:
     after = f" — after {scenario.describe()}" if scenario.operations or scenario.at_days is not None else ""
     out = [f"{h} Nation exposure{escape(after)}", "", f"*Model: {escape(model_title(model))}*", ""]
     rows = []
-    for nation in result.nations:
+    if result.nations:
+        out += ["Largest exposure first (capabilities lost, earliest loss, links lost, nodes failed).", ""]
+    for nation in result.by_impact():
         first = str(nation.capabilities_lost[0].at_days) if nation.capabilities_lost else "—"
         top = ", ".join(f"{c} ({n})" for c, n in nation.channels[:TOP_CHANNELS])
         rows.append(
@@ -308,7 +326,7 @@ def exposure(result: ExposureResult, heading_level: int = 2) -> str:
     out += table(
         ["Nation", "Capabilities lost", "First loss (day)", "Links lost", "Nodes failed", "Through (failures)"], rows
     )
-    for nation in result.nations:
+    for nation in result.by_impact():
         if not nation.capabilities_lost and not nation.links_lost:
             continue
         out += ["", f"{h}# Embargo of {escape(nation.nation)} — {escape(name_of(model, nation.nation))}", ""]

@@ -393,7 +393,7 @@ def _exposure(exposed: ExposureResult, cites: Citations) -> list[Block]:
     if not exposed.nations:
         return [*blocks, Paragraph("No foreign nation in service.")]
     rows = []
-    for nation in exposed.nations:
+    for nation in exposed.by_impact():
         lost = ", ".join(f"{f.id} (day {f.at_days})" for f in nation.capabilities_lost) or "none"
         channels = ", ".join(f"{c} ({n})" for c, n in nation.channels[:3])
         if len(nation.channels) > 3:

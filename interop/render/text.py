@@ -268,8 +268,8 @@ def compare(result: CompareResult) -> str:
     out += _aligned(rows, right=(0, 2, 3, 4, 5, 6))
     for number, row in enumerate(result.options, 1):
         out += ["", f"Option {number}: {row.label}"]
-        out.append(
-            f"{INDENT}Capabilities in service ({len(row.capabilities)}): {', '.join(row.capabilities) or 'none'}"
+        out += wrap_items(
+            f"{INDENT}Capabilities in service ({len(row.capabilities)}): ", row.capabilities or ("none",), indent=4
         )
         out += [f"{INDENT}Gap: {why}" for _, why in row.gaps]
         by_nation = ", ".join(f"{n} {c}" for n, c in row.spof_by_nation)
@@ -278,10 +278,11 @@ def compare(result: CompareResult) -> str:
             + (f" ({by_nation})" if by_nation else "")
         )
         if row.spof:
-            out.append(f"{INDENT * 2}{', '.join(row.spof)}")
-        links = ", ".join(f"{p} · {v} {c}" for p, v, c in row.links)
-        out.append(
-            f"{INDENT}Interoperability links: {sum(c for _, _, c in row.links)}" + (f" ({links})" if links else "")
+            out += wrap_items(INDENT * 2, row.spof, indent=4)
+        out += wrap_items(
+            f"{INDENT}Interoperability links: {sum(c for _, _, c in row.links)}: ",
+            [f"{p} · {v} {c}" for p, v, c in row.links] or ["none"],
+            indent=4,
         )
         out += wrap_items(
             f"{INDENT}Made in (supplier nation, share of supply links): ",
@@ -291,7 +292,8 @@ def compare(result: CompareResult) -> str:
         for node, benefit in row.benefits:
             out += wrap_items(
                 f"{INDENT}Stated commitment, {node} ({benefit.policy}; {benefit.confidence or 'no confidence'}): ",
-                [benefit.commitment],
+                benefit.commitment.split(" "),
+                sep=" ",
                 indent=4,
             )
     quiet = list(result.quiet_nations)
@@ -323,7 +325,9 @@ def exposure(result: ExposureResult) -> str:
     ]
     if not result.nations:
         out += ["", "No foreign nation is in service."]
-    for nation in result.nations:
+    else:
+        out.append("Largest exposure first (capabilities lost, earliest loss, links lost, nodes failed).")
+    for nation in result.by_impact():
         failed = nation.nodes_failed
         out += [
             "",

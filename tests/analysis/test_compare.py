@@ -152,14 +152,16 @@ def test_compare_cli_goldens(run, golden, fmt):
     r = run(*args, "--mix", "FA", "--with", "Fighter-B", "--format", fmt)
     assert r.code == 0, r.err
     golden(f"decision/compare-decision.{ {'text': 'txt', 'markdown': 'md', 'json': 'json'}[fmt] }", r.out)
+    without = run(*args[:-2], "--no-baseline", "--format", "json")
+    assert [o["label"] for o in json.loads(without.out)["options"]] == ["replace Fighter-A with Fighter-B"]
     if fmt == "json":
         data = json.loads(r.out)
-        assert [o["label"] for o in data["options"]] == [
-            "replace Fighter-A with Fighter-B",
+        assert [o["label"] for o in data["options"]] == [  # the baseline first, by default, and once
             "baseline (no change)",
+            "replace Fighter-A with Fighter-B",
             "mix Fighter-A with Fighter-B",
         ]
-        assert data["options"][1]["made_in"] == {
+        assert data["options"][0]["made_in"] == {
             "measure": "supply links by supplier nation (not by operator)",
             "home_share": 0.5,
             "supply_links": 4,
