@@ -271,7 +271,8 @@ def compare(result: CompareResult) -> str:
         out += wrap_items(
             f"{INDENT}Capabilities in service ({len(row.capabilities)}): ", row.capabilities or ("none",), indent=4
         )
-        out += [f"{INDENT}Gap: {why}" for _, why in row.gaps]
+        for _, why in row.gaps:
+            out += wrap_items(f"{INDENT}Gap: ", why.split(" "), sep=" ", indent=4)
         by_nation = ", ".join(f"{n} {c}" for n, c in row.spof_by_nation)
         out.append(
             f"{INDENT}Single points of failure: {len(row.spof)}, with a foreign nation {row.spof_foreign}"
@@ -311,7 +312,7 @@ def compare(result: CompareResult) -> str:
         out += [INDENT + line for line in _aligned(rows)]
     if quiet:
         every = "Every capability in service" if any(row.gaps for row in result.options) else "Every capability"
-        out += ["", f"{every} holds, in every option, under an embargo of: {', '.join(quiet)}"]
+        out += ["", *wrap_items(f"{every} holds, in every option, under an embargo of: ", quiet, indent=2)]
     return "\n".join(out).rstrip() + "\n"
 
 
