@@ -104,8 +104,8 @@ def test_compare_on_several_dates_side_by_side(run) -> None:
     assert [d["on"] for d in doc["by_date"]] == doc["on"]
     late = doc["by_date"][1]["options"]
     assert [(o["label"], o["capabilities"], [g["id"] for g in o["gaps"]]) for o in late] == [
+        ("baseline (no change)", ["NORAD"], []),  # the baseline comes first, by default
         ("replace F-35A with Gripen-E", [], ["NORAD"]),
-        ("baseline (no change)", ["NORAD"], []),
     ]
     text = run(*args, "--on", "2027", "--on", "2033").out
     assert text.count("Compare 2 options") == 2
