@@ -18,12 +18,13 @@ table { border-collapse: collapse; margin: .6em 0; font-size: .92em; }
 th, td { border: 1px solid #c8c8c8; padding: .25em .55em; text-align: left; vertical-align: top; }
 th { background: #f0f0f0; }
 tr:nth-child(even) td { background: #fafafa; }
-figure { margin: 1em 0; overflow-x: auto; }
-figure svg { max-width: 100%; height: auto; }
-ol.sources li { margin: .2em 0; word-break: break-all; }
+figure { margin: 1em 0; overflow: auto; max-height: 90vh; border: 1px solid #ddd; }
+figure svg { max-width: none; height: auto; }
+ol.sources li { margin: .2em 0; overflow-wrap: break-word; }
 a.cite { text-decoration: none; }
 .note { color: #555; }
-@media print { body { max-width: none; } figure { page-break-inside: avoid; } }
+@media print { body { max-width: none; } figure { page-break-inside: avoid; max-height: none; overflow: visible; }
+  figure svg { max-width: 100%; } }
 """
 
 CITATION = re.compile(r"\[(\d+)\]")
