@@ -308,7 +308,20 @@ def emit(data: str | bytes, output: str | None, model: Model, *, fmt: str | None
         from ..textsafe import json_for_stream
 
         data = json_for_stream(data, sys.stdout)
+    elif fmt == "text" and use_colour(sys.stdout):
+        data = "".join(
+            click.style(line, bold=True) if line.strip() and not line[0].isspace() else line
+            for line in data.splitlines(keepends=True)
+        )
     click.echo(data, nl=False)
+
+
+def use_colour(stream: Any) -> bool:
+    """Colour (bold section titles) only on a terminal, and never with NO_COLOR set (no-color.org)."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
 
 
 def _same_path(a: str, b: str) -> bool:

@@ -155,3 +155,16 @@ def test_written_files_are_utf8_whatever_the_console(tmp_path):
     target = tmp_path / "a.txt"
     assert _run(("what-if", "--embargo", "USA", "-o", str(target)), "ascii").returncode == 0
     assert "·" in target.read_text(encoding="utf-8")
+
+
+def test_colour_only_on_a_terminal_and_never_with_no_color(monkeypatch):
+    from interop.cli.options import use_colour
+
+    class Tty:
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    assert use_colour(Tty()) and not use_colour(object())
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert not use_colour(Tty())
