@@ -56,6 +56,20 @@ def test_products_partition_the_family_exactly(family):
 
 
 @SETTINGS
+@given(_uniform_families())
+def test_prefix_grouping_of_large_families_is_exact_too(family):
+    _check_exact(family, factorise(family, greedy_limit=0))
+
+
+def test_a_family_over_the_greedy_limit_is_grouped_by_prefix():
+    pairs = [("A", f"x{i:04d}") for i in range(3)] + [("B", "C")]
+    assert [p.factors for p in factorise(pairs, greedy_limit=3)] == [
+        (("x0000", "x0001", "x0002"), ("A",)),
+        (("B",), ("C",)),
+    ]
+
+
+@SETTINGS
 @given(st.lists(st.lists(st.sampled_from(ALPHABET), min_size=1, max_size=4, unique=True), max_size=15))
 def test_mixed_orders_give_back_the_flat_list(sets):
     family = {frozenset(s) for s in sets}
