@@ -307,6 +307,11 @@ def exposure(result: ExposureResult, heading_level: int = 2) -> str:
     scenario = result.scenario
     after = f" — after {scenario.describe()}" if scenario.operations or scenario.at_days is not None else ""
     out = [f"{h} Nation exposure{escape(after)}", "", f"*Model: {escape(model_title(model))}*", ""]
+    out += (
+        [*(f"**{escape(line)}**" for line in date_line(model, scenario.on)), ""]
+        if date_line(model, scenario.on)
+        else []
+    )
     rows = []
     if result.nations:
         out += ["Largest exposure first (capabilities lost, earliest loss, links lost, nodes failed).", ""]
@@ -358,6 +363,11 @@ def explain(result: Explanation, heading_level: int = 2) -> str:
         f"*Model: {escape(model_title(model))}*",
         "",
     ]
+    out += (
+        [*(f"**{escape(line)}**" for line in date_line(model, result.scenario.on)), ""]
+        if date_line(model, result.scenario.on)
+        else []
+    )
     at = result.scenario.at_days
     if result.chain:
         if result.holds:

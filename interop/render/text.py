@@ -323,6 +323,7 @@ def exposure(result: ExposureResult) -> str:
     out = [
         "Nation exposure: what an embargo of each nation costs" + (f" — after {title}" if title else ""),
         f"Model: {model_title(model)}",
+        *date_line(model, result.scenario.on),
     ]
     if not result.nations:
         out += ["", "No foreign nation is in service."]
@@ -358,7 +359,12 @@ def explain(result: Explanation) -> str:
     """Why a node fails (the chain of causes, day and grace at each step) or why it holds."""
     model = result.model
     node = result.node
-    out = [f"{model.nodes[node].label()} — {result.scenario.describe()}", f"Model: {model_title(model)}", ""]
+    out = [
+        f"{model.nodes[node].label()} — {result.scenario.describe()}",
+        f"Model: {model_title(model)}",
+        *date_line(model, result.scenario.on),
+        "",
+    ]
     at = result.scenario.at_days
     if result.chain:
         if result.holds:
