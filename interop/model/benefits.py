@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from .hints import is_extension, key_line, line_of, suggest
+from .hints import key_line, line_of, suggest, unknown_keys
 from .problems import Problems
 from .types import CONFIDENCES, Benefit, Location
 
@@ -57,16 +57,8 @@ def _entry(entry: Any, path: str, node_id: str, problems: Problems, fallback: in
             "write '- policy: …' then indented 'commitment: …', 'source: …', 'confidence: …'",
         )
         return None
-    ok = True
-    for key in entry:
-        if key not in BENEFIT_KEYS and not is_extension(key):
-            problems.add(
-                path,
-                key_line(entry, str(key)) or line,
-                f"unknown key {key!r} in a 'benefits' entry of {node_id!r}",
-                suggest(str(key), BENEFIT_KEYS, f"allowed keys: {', '.join(BENEFIT_KEYS)}"),
-            )
-            ok = False
+    where = f" in a 'benefits' entry of {node_id!r}"
+    ok = not unknown_keys(problems, path, entry, BENEFIT_KEYS, where, f"allowed keys: {', '.join(BENEFIT_KEYS)}", line)
     texts = {}
     for key in ("policy", "commitment"):
         text = entry.get(key)

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from .yaml_reader import YMap
+
+if TYPE_CHECKING:
+    from .problems import Problems
 
 
 def suggest(word: str, choices: Iterable[str], otherwise: str) -> str:
@@ -18,6 +21,30 @@ def suggest(word: str, choices: Iterable[str], otherwise: str) -> str:
         close = difflib.get_close_matches(word.casefold(), list(folded), n=1, cutoff=0.6)
         close = [folded[c] for c in close]
     return f"did you mean {close[0]!r}?" if close else otherwise
+
+
+def unknown_keys(
+    problems: Problems,
+    path: str,
+    mapping: Any,
+    allowed: Sequence[str],
+    where: str,
+    otherwise: str,
+    line: int | None = None,
+    noun: str = "key",
+) -> list[Any]:
+    """Report every key of ``mapping`` outside ``allowed`` (``x-`` keys are the user's own) as
+    ``unknown key 'k' <where>``, fixed by 'did you mean …?' or ``otherwise``, at the key's own
+    line, else ``line``. Returns the unknown keys, in the order written."""
+    unknown = [key for key in mapping if key not in allowed and not is_extension(key)]
+    for key in unknown:
+        problems.add(
+            path,
+            key_line(mapping, str(key)) or line,
+            f"unknown {noun} {key!r}{where}",
+            suggest(str(key), allowed, otherwise),
+        )
+    return unknown
 
 
 def is_extension(key: Any) -> bool:

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..errors import ModelError
 from .files import model_files, read_files
-from .hints import is_extension, key_line, line_of, suggest
+from .hints import key_line, line_of, suggest, unknown_keys
 from .parse import TOP_KEYS, parse_meta, parse_node
 from .problems import MAX_PROBLEMS, Problems
 from .types import Model, Node
@@ -108,14 +108,7 @@ def build_model(documents: Iterable[tuple[str, Any]]) -> Model:
                 "start the file with 'nodes:' followed by a list of '- id: …' entries",
             )
             continue
-        for key in document:
-            if key not in TOP_KEYS and not is_extension(key):
-                problems.add(
-                    path,
-                    key_line(document, key),
-                    f"unknown top-level key {key!r}",
-                    suggest(key, TOP_KEYS, "use 'model:' and 'nodes:' only"),
-                )
+        unknown_keys(problems, path, document, TOP_KEYS, "", "use 'model:' and 'nodes:' only", noun="top-level key")
         if "model" in document:
             if meta_path is not None:
                 problems.add(

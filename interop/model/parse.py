@@ -11,7 +11,7 @@ from typing import Any, cast
 
 from ..escape import escape_controls, has_controls
 from .benefits import parse_benefits
-from .hints import is_extension, key_line, line_of, suggest
+from .hints import key_line, line_of, suggest, unknown_keys
 from .problems import Problems
 from .service import parse_as_of, parse_service
 from .types import CONFIDENCES, KINDS, STATUSES, Confidence, Kind, Location, Node, Requirement, Status
@@ -49,14 +49,9 @@ def parse_meta(raw: Any, path: str, problems: Problems) -> dict[str, Any]:
         )
         return {}
     meta: dict[str, Any] = {}
+    unknown = unknown_keys(problems, path, raw, MODEL_KEYS, " in 'model'", f"allowed keys: {', '.join(MODEL_KEYS)}")
     for key, value in raw.items():
-        if key not in MODEL_KEYS and not is_extension(key):
-            problems.add(
-                path,
-                key_line(raw, key),
-                f"unknown key {key!r} in 'model'",
-                suggest(key, MODEL_KEYS, f"allowed keys: {', '.join(MODEL_KEYS)}"),
-            )
+        if key in unknown:
             continue
         if key == "as_of":
             meta[key] = parse_as_of(value, path, key_line(raw, key), problems)
@@ -76,14 +71,8 @@ def parse_node(raw: Any, path: str, line: int | None, problems: Problems) -> Nod
         )
         return None
     line = line or getattr(raw, "line", None)  # the item's own line (an alias item: where it is written)
-    for key in raw:
-        if key not in NODE_KEYS and not is_extension(key):
-            problems.add(
-                path,
-                key_line(raw, key),
-                f"unknown key {key!r} in node {raw.get('id')!r}",
-                suggest(key, NODE_KEYS, "remove it, or prefix custom keys with 'x-'"),
-            )
+    place = f" in node {raw.get('id')!r}"
+    unknown_keys(problems, path, raw, NODE_KEYS, place, "remove it, or prefix custom keys with 'x-'")
     node_id = text(raw.get("id"))
     if not node_id:
         problems.add(path, line, "a node without an 'id'", "add 'id: SomeUniqueName' to the node")
@@ -176,14 +165,8 @@ def parse_requirements(
                 "write '- SomeId', '- {id: SomeId, grace_days: 30}' or '- any_of: [A, B]'",
             )
             continue
-        for key in item:
-            if key not in REQUIREMENT_KEYS and not is_extension(key):
-                problems.add(
-                    path,
-                    key_line(item, key),
-                    f"unknown key {key!r} in a requirement of {node_id!r}",
-                    suggest(key, REQUIREMENT_KEYS, f"allowed: {', '.join(REQUIREMENT_KEYS)}"),
-                )
+        place = f" in a requirement of {node_id!r}"
+        unknown_keys(problems, path, item, REQUIREMENT_KEYS, place, f"allowed: {', '.join(REQUIREMENT_KEYS)}")
         grace = parse_grace(item, path, node_id, problems)
         extras: dict[str, Any] = {
             "grace_days": grace,
