@@ -7,13 +7,15 @@ The steps live in their own modules: ``files`` (which files, their bytes), ``yam
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import os
 import sys
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from types import ModuleType
 from typing import Any
 
-from ..errors import ModelError
+from ..errors import ModelError, Problem
 from .files import model_files, read_files
 from .hints import key_line, line_of, suggest, unknown_keys
 from .parse import TOP_KEYS, parse_meta, parse_node
@@ -36,6 +38,48 @@ def load_model(path: str | os.PathLike[str], progress: Callable[[int, int], None
     files = model_files(path)
     contents, problems = read_files(files)
     total = sum(len(data) for _, data in contents)
+    with _collector_paused(total):
+        model = _load_contents(contents, problems, total, progress)
+    if total >= CACHE_MIN_BYTES:
+        _settle_collector()
+    return model
+
+
+#: The cycle collector's first threshold once a big model is loaded (Python's default is 700).
+BIG_MODEL_GC_THRESHOLD = 100_000
+
+
+def _settle_collector() -> None:
+    """A big model's million acyclic objects live as long as the command: move them out of the
+    cycle collector's sight (``gc.freeze``) and collect young objects less often, so the analysis
+    that follows is not paused again and again to rescan them (what-if on 100k nodes: about
+    2.0 s -> 1.5 s). Dropped models are still freed by reference counting."""
+    gc.freeze()
+    first, second, third = gc.get_threshold()
+    gc.set_threshold(max(first, BIG_MODEL_GC_THRESHOLD), second, third)
+
+
+@contextlib.contextmanager
+def _collector_paused(total: int) -> Iterator[None]:
+    """Pause the cycle collector while a big model's acyclic lists and objects are built (it
+    would scan them over and over: a quarter of a 100k-node read); small models are unaffected."""
+    enabled = gc.isenabled()
+    if total >= CACHE_MIN_BYTES:
+        gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _load_contents(
+    contents: list[tuple[str, bytes]],
+    problems: list[Problem],
+    total: int,
+    progress: Callable[[int, int], None] | None,
+) -> Model:
+    """Parse and validate files already read (or serve them from the cache)."""
     key = None
     cache = None if problems else _cache_for(total)
     if cache is not None:
