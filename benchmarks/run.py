@@ -62,10 +62,11 @@ def measure_one(nodes: int, seed: int) -> dict[str, float]:
         start = time.perf_counter()
         load_model(path)  # warm: the same bytes again, read from the cache
         warm = time.perf_counter() - start
-    capability = next(n.id for n in model if n.kind == "capability")
-    platform = next(n.id for n in model if n.kind == "platform" and not n.is_candidate and n.requires)
-    candidate = next(n.id for n in model if n.kind == "platform" and n.is_candidate)
-    nation = next(n.id for n in model if n.kind == "nation" and n.id != model.home)
+        capability = next(n.id for n in model if n.kind == "capability")
+        platform = next(n.id for n in model if n.kind == "platform" and not n.is_candidate and n.requires)
+        candidate = next(n.id for n in model if n.kind == "platform" and n.is_candidate)
+        nation = next(n.id for n in model if n.kind == "nation" and n.id != model.home)
+        cli_s, cli_mb = cli_what_if(path, platform, candidate, nation)
     scenario = Scenario.build(replace=[(platform, candidate)], embargo=[nation])
     start = time.perf_counter()
     result = what_if(model, scenario, with_spof=False)
@@ -87,8 +88,33 @@ def measure_one(nodes: int, seed: int) -> dict[str, float]:
         "spof2": spof2,
         "cut_sets_1": len(order1.cut_sets[capability]),
         "cut_sets_2": len(order2.cut_sets[capability]),
-        "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "peak_mb": cli_mb,
+        "bench_peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "cli_what_if": cli_s,
     }
+
+
+def cli_what_if(path: Path, platform: str, candidate: str, nation: str) -> tuple[float, float]:
+    """Wall time and peak RSS (MB) of one cold ``interop what-if`` on ``path`` in its own process
+    (no cache): the memory one command needs, apart from this benchmark's three loads. A small
+    wrapper process starts it, since a child forked from this big process would count its pages."""
+    exe = shutil.which("interop") or str(Path(sys.executable).with_name("interop"))
+    command = [exe, "what-if", "--model", str(path), "--replace", platform, "--with", candidate, "--embargo", nation]
+    start = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-c", _WRAPPER, *command],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=os.environ | {"INTEROP_CACHE": "0"},
+    )
+    return time.perf_counter() - start, float(done.stdout.split()[-1]) / 1024
+
+
+_WRAPPER = (
+    "import resource, subprocess, sys; subprocess.run(sys.argv[1:], capture_output=True, check=True); "
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+)
 
 
 def cli_wall_time(repeat: int = 5) -> tuple[float, str]:
@@ -161,7 +187,7 @@ def main() -> None:
     print(f"interop benchmarks — {os.cpu_count()} cores, Python {sys.version.split()[0]}, seed {args.seed}")
     header = (
         f"{'nodes':>8} {'YAML MB':>8} {'load s':>7} {'cached s':>8} {'what-if s':>9} {'failed':>7} {'spof1 s':>8} "
-        f"{'sets1':>6} {'spof2 s':>8} {'sets2':>6} {'peak MB':>8}"
+        f"{'sets1':>6} {'spof2 s':>8} {'sets2':>6} {'peak MB':>8} {'bench MB':>8} {'CLI s':>6}"
     )
     print(header)
     rows = []
@@ -178,9 +204,12 @@ def main() -> None:
         print(
             f"{r['nodes']:>8} {r['yaml_mb']:>8} {r['load']:>7.2f} {r['warm']:>8.2f} {r['what_if']:>9.2f} "
             f"{r['failed']:>7} {r['spof1']:>8.2f} {r['cut_sets_1']:>6} {r['spof2']:>8.2f} {r['cut_sets_2']:>6} "
-            f"{r['peak_mb']:>8.0f}   (load average {load_average()})"
+            f"{r['peak_mb']:>8.0f} {r['bench_peak_mb']:>8.0f} {r['cli_what_if']:>6.2f}   "
+            f"(load average {load_average()})"
         )
     print("load s = parse and validate (no cache); cached s = the same model again (content-hash cache)")
+    print("peak MB = max RSS of one cold `interop what-if` process; bench MB = this benchmark's process")
+    print("(three loads and every analysis); CLI s = that what-if's wall time, start-up to output")
     if len(rows) > 1:
         print()
         print("\n".join(growth_table(rows)))
