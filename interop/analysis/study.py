@@ -17,8 +17,9 @@ Shape (extend it with a field or a ``cached_property``; keep it frozen and pure)
 - ``cascade``: failure day and cause of every node that fails in ``state``;
 - lazily: ``failed``, ``capabilities_lost``/``kept``, link sets (``links_before``,
   ``links_structure``, ``links_after``, ``links_lost``/``kept``/``gained``/``carried``),
-  ``spof_changes``, ``no_longer_needed``, ``origins`` (replaced / mixed / removed / embargoed, read
-  from the scenario), and the results ``what_if()``, ``exposure()``, ``timeline()``, ``explain()``.
+  ``spof_changes``, ``no_longer_needed``, ``answer_changes`` (the later dates on which the answer
+  changes), ``origins`` (replaced / mixed / removed / embargoed, read from the scenario), and the
+  results ``what_if()``, ``exposure()``, ``timeline()``, ``explain()``.
 
 >>> from interop.model import model_from_data
 >>> m = model_from_data({"model": {"home": "CAN"}, "nodes": [
@@ -47,7 +48,7 @@ if TYPE_CHECKING:
     from .explain import Explanation
     from .exposure import ExposureResult
     from .timeline import Event
-    from .whatif import Failure, SpofChange, WhatIfResult
+    from .whatif import Failure, SpofChange, StatusChange, WhatIfResult
 
 Origin = Literal["replaced", "mixed", "removed", "embargoed"]
 """How the scenario itself touched a node (as opposed to a failure it caused)."""
@@ -229,6 +230,21 @@ class Study:
         from .whatif import no_longer_needed
 
         return no_longer_needed(self.baseline, self.state)
+
+    @cached_property
+    def answer_changes(self) -> tuple[StatusChange, ...]:
+        """The later dates on which this question's answer changes, and how (date order).
+
+        On a dated study of a model with service dates: each day after ``scenario.on`` on which a
+        capability's status (holds / lost day N / gap / not in service) or the link count changes,
+        as fleets enter and leave service; re-asking with ``--on`` that date shows the new answer.
+        Empty when the study has no date or the model no service dates.
+        """
+        if self.scenario.on is None or not self.model.has_service_dates:
+            return ()
+        from .whatif import answer_changes
+
+        return answer_changes(self.what_if(with_spof=False))
 
     # --- results ---------------------------------------------------------------------------------
 

@@ -154,9 +154,10 @@ def what_if(model: Model, scenario: Scenario, *, with_spof: bool = True, with_ch
     """
     from .study import Study
 
-    result = Study.of(model, scenario).what_if(with_spof=with_spof)
-    if with_changes and result.on is not None and model.has_service_dates:
-        result = replace(result, changes=answer_changes(result))
+    study = Study.of(model, scenario)
+    result = study.what_if(with_spof=with_spof)
+    if with_changes and study.answer_changes:
+        result = replace(result, changes=study.answer_changes)
     return result
 
 

@@ -8,7 +8,7 @@ import datetime
 
 import pytest
 
-from interop.analysis import Scenario, WhatIfResult, spof, what_if
+from interop.analysis import Scenario, Study, WhatIfResult, spof, what_if
 from interop.analysis.scenario import apply_scenario, baseline, resolve_scenario
 from interop.errors import ScenarioError
 from interop.model import Model, model_from_data
@@ -247,3 +247,22 @@ def test_spof_on_a_gap_is_exit_3_with_why() -> None:
         ("CF-18", "F135"),
         ("CF-18", "USA"),
     )
+
+
+def test_study_answer_changes_lists_each_later_date_and_is_empty_without_a_date() -> None:
+    m = model(
+        {"id": "Old", "kind": "platform", "service": {"until": 2033}},
+        {"id": "Kit", "kind": "component", "status": "candidate", "service": {"from": 2031}},
+        {"id": "New", "kind": "platform", "status": "candidate", "requires": ["Kit"]},
+        {"id": "C", "kind": "capability", "requires": ["Old"]},
+    )
+    dated = Study.of(m, Scenario.build(replace=[("Old", "New")], on=D(2030, 1, 1)))
+    assert [(c.on, c.subject, c.before, c.after) for c in dated.answer_changes] == [
+        (D(2031, 1, 1), "C", "gap", "holds")
+    ]
+    assert dated.answer_changes is dated.answer_changes  # worked out once
+    baseline_2030 = Study.of(m, Scenario(on=D(2030, 1, 1)))
+    assert [(c.on, c.subject, c.before, c.after) for c in baseline_2030.answer_changes] == [
+        (D(2034, 1, 1), "C", "holds", "gap")
+    ]
+    assert Study.of(m, Scenario.build(replace=[("Old", "New")])).answer_changes == ()
