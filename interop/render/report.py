@@ -17,7 +17,7 @@ from ..analysis.exposure import ExposureResult
 from ..analysis.sensitivity import SensitivityResult
 from ..analysis.views import View
 from ..model import Model
-from .common import date_line, every, link_counts, link_headline, link_pair, name_of, plural, signed
+from .common import change_text, date_line, every, link_counts, link_headline, link_pair, name_of, plural, signed
 from .markdown import table
 
 # --- document blocks ------------------------------------------------------------------------------
@@ -163,6 +163,7 @@ def document(briefing: Briefing) -> list[Block]:
     blocks += [Paragraph(meta), Heading(2, "Summary"), Paragraph(summary(result))]
     blocks += _changes(result, cites)
     blocks += _gaps(result)
+    blocks += _answer_changes(result)
     blocks += _timeline(result, cites)
     blocks += _links(result, cites)
     blocks += _spof(result, cites)
@@ -296,6 +297,23 @@ def _gaps(result: WhatIfResult) -> list[Block]:
         Heading(2, f"Gaps on {result.on}"),
         Paragraph("Out of service that day because something they need is not in service (not failures: no day)."),
         Table(("Gap", "In", "Why"), tuple(rows)),
+    ]
+
+
+def _answer_changes(result: WhatIfResult) -> list[Block]:
+    """The later dates on which the answer changes (read from the study), and how to see each."""
+    changes = result.changes or (result.study.answer_changes if result.study is not None else ())
+    if not changes:
+        return []
+    rows = tuple((c.on.isoformat(), c.subject, change_text(c.before, c.after)) for c in changes)
+    first = min(c.on for c in changes).isoformat()
+    return [
+        Heading(2, f"The answer changes after {result.on}"),
+        Paragraph(
+            "As fleets enter and leave service. Re-run with the same options and --on DATE "
+            f"(from {first}) to see the answer on that date, or interop horizon for every year."
+        ),
+        Table(("Date", "What", "Change"), rows),
     ]
 
 
