@@ -83,12 +83,39 @@ class Support:
 
 
 @dataclass(frozen=True)
+class GapStep:
+    """One link of a gap chain on a date: ``node`` is not supported because its requirement
+    ``requirement`` has no target in service; ``reason`` is the planner's line for it (see
+    ``analysis.gaps.gap_reason``)."""
+
+    node: str
+    requirement: Requirement
+    reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.node,
+            "requirement": {
+                "targets": list(self.requirement.targets),
+                "any_of": self.requirement.any_of,
+                "label": self.requirement.label,
+                "grace_days": self.requirement.grace_days,
+            },
+            "reason": self.reason,
+        }
+
+
+@dataclass(frozen=True)
 class Explanation:
     """Why ``node`` fails (``chain``, root first) or holds (``requirements`` of the node and the
     ``rescues``: any_of items it depends on where an alternative failed but another still works).
 
     ``fails_at`` is the eventual failure day (None = never); ``holds`` takes ``--at`` into account,
     so a node can hold on the day asked and still have a chain (it fails later).
+
+    ``gap`` is set when ``node`` is a gap on the question's date (not in service because something
+    it needs is not): the chain from ``node`` down to the fleet whose service window is closed,
+    asked node first. A gap neither holds nor fails (no day), as in what-if.
     """
 
     model: Model
@@ -99,8 +126,12 @@ class Explanation:
     chain: tuple[Step, ...]
     requirements: tuple[Support, ...]
     rescues: tuple[Support, ...]
+    gap: tuple[GapStep, ...] = ()
 
     def __repr__(self) -> str:
+        if self.gap:
+            on = self.scenario.on.isoformat() if self.scenario.on else "?"
+            return f"<Explanation {self.node} is a gap on {on} under {self.scenario.describe()}: {len(self.gap)} steps>"
         state = "holds" if self.holds else f"fails on day {self.fails_at}"
         return f"<Explanation {self.node} {state} under {self.scenario.describe()}: {len(self.chain)} steps>"
 
@@ -117,6 +148,7 @@ class Explanation:
             "chain": [step.to_dict() for step in self.chain],
             "requirements": [s.to_dict() for s in self.requirements],
             "rescues": [s.to_dict() for s in self.rescues],
+            "gap": [step.to_dict() for step in self.gap],
         }
 
 
@@ -139,6 +171,8 @@ def explain_in(study: Study, node: str) -> Explanation:
     """Explain ``node`` (id or alias) within an existing study (no second scenario pass)."""
     model, scenario, graph = study.model, study.scenario, study.state
     node = resolve(model, node)
+    if node in graph.gap_causes:
+        return Explanation(model, scenario, node, None, False, (), (), (), gap=gap_chain(graph, node))
     if node not in graph.requires:
         raise ScenarioError(_not_in_service(model, scenario, node, graph))
     failures = study.cascade
@@ -171,6 +205,33 @@ def cause_chain(graph: ServiceGraph, failures: Cascade, origins: Mapping[str, Or
         steps.append(Step(current, day, cause.item, requirement, cause.trigger, alternatives))
         current = cause.trigger
     return tuple(reversed(steps))
+
+
+def gap_chain(graph: ServiceGraph, node: str) -> tuple[GapStep, ...]:
+    """Why ``node`` is a gap on ``graph.on``, step by step: its unmet requirement, then the first
+    target of that requirement that is itself a gap, and so on, down to a requirement whose targets
+    are all outside their service windows. Each gap keeps the first requirement found unmet
+    (analysis.gaps.read_on), so the chain ends at a window and never loops; ``seen`` guards anyway.
+
+    >>> import datetime
+    >>> from interop.model import model_from_data
+    >>> from interop.analysis.scenario import Scenario, apply_scenario
+    >>> m = model_from_data([{"id": "Old", "kind": "platform", "service": {"until": 2032}},
+    ...     {"id": "Wing", "kind": "system", "requires": ["Old"]},
+    ...     {"id": "C", "kind": "capability", "requires": ["Wing"]}])
+    >>> graph = apply_scenario(m, Scenario.build(on=datetime.date(2033, 1, 1)))
+    >>> [(s.node, s.requirement.targets) for s in gap_chain(graph, "C")]
+    [('C', ('Wing',)), ('Wing', ('Old',))]
+    """
+    steps: list[GapStep] = []
+    seen: set[str] = set()
+    current: str | None = node
+    while current is not None and current not in seen:
+        seen.add(current)
+        cause = graph.gap_causes[current]
+        steps.append(GapStep(current, cause.item, graph.gap_reason(current)))
+        current = next((t for t in cause.item.targets if t in graph.gap_causes), None)
+    return tuple(steps)
 
 
 def _support(graph: ServiceGraph, failures: Cascade, node: str, item: int, at: int | None) -> Support:

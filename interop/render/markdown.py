@@ -369,6 +369,11 @@ def explain(result: Explanation, heading_level: int = 2) -> str:
         else []
     )
     at = result.scenario.at_days
+    if result.gap:
+        out += [f"> {escape(text.gap_sentence(result))}", "", f"{h}# Why, step by step", ""]
+        rows = [(step.node, step.requirement.describe(), step.reason) for step in result.gap]
+        out += table(["Node", "Needs", "Why it is not in service"], rows)
+        return "\n".join(out) + "\n"
     if result.chain:
         if result.holds:
             out += [f"`{result.node}` still holds on day {at}; it fails on day {result.fails_at}.", ""]

@@ -366,6 +366,8 @@ def explain(result: Explanation) -> str:
         "",
     ]
     at = result.scenario.at_days
+    if result.gap:
+        return "\n".join(out + _gap_lines(result)) + "\n"
     if result.chain:
         if result.holds:
             out.append(f"{node} still holds on day {at}; it fails on day {result.fails_at}:")
@@ -391,6 +393,25 @@ def explain(result: Explanation) -> str:
         elif not result.chain:
             out += ["", "Nothing it depends on fails in this scenario."]
     return "\n".join(out) + "\n"
+
+
+def _gap_lines(result: Explanation) -> list[str]:
+    """A gap on the question's date: the sentence, then each step down to the closed window."""
+    on = result.scenario.on.isoformat() if result.scenario.on else ""
+    out = [gap_sentence(result), "", "Why, step by step (from the node asked to the fleet not in service):"]
+    out += [f"{INDENT}{step.node} needs {step.requirement.describe()}: {step.reason}" for step in result.gap]
+    out += ["", f"Same options with --on DATE for another date than {on}, or interop horizon for every year."]
+    return out
+
+
+def gap_sentence(result: Explanation) -> str:
+    """``X is a gap on D: not in service that day because something it needs is not (no day: not a failure).``"""
+    on = result.scenario.on.isoformat() if result.scenario.on else ""
+    last = result.gap[-1]
+    return (
+        f"{result.node} is a gap on {on}: it is not in service that day because something it needs is not "
+        f"(a gap, not a failure: it has no day). At the root: {last.reason}."
+    )
 
 
 def explain_sentence(result: Explanation) -> str:

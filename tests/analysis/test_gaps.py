@@ -266,3 +266,28 @@ def test_study_answer_changes_lists_each_later_date_and_is_empty_without_a_date(
         (D(2034, 1, 1), "C", "holds", "gap")
     ]
     assert Study.of(m, Scenario.build(replace=[("Old", "New")])).answer_changes == ()
+
+
+def test_explaining_a_gap_gives_the_chain_down_to_the_closed_window() -> None:
+    from interop.analysis.explain import explain
+
+    m = model(
+        {"id": "Gone", "kind": "supplier", "service": {"until": 2025}},
+        {"id": "Part", "kind": "component", "requires": ["Gone"]},
+        {"id": "Jet", "kind": "platform", "requires": [{"id": "Part", "grace_days": 365}]},
+        {"id": "C", "kind": "capability", "requires": [{"any_of": ["Jet"], "label": "fighters"}]},
+    )
+    result = explain(m, Scenario(on=D(2030, 1, 1)), "C")
+    assert (result.holds, result.fails_at, result.chain, result.requirements) == (False, None, (), ())
+    assert [(s.node, s.requirement.targets, s.reason) for s in result.gap] == [
+        ("C", ("Jet",), "C: no fighters in service on 2030-01-01: Jet is itself a gap"),
+        ("Jet", ("Part",), "Jet: Part not in service on 2030-01-01: Part is itself a gap"),
+        ("Part", ("Gone",), "Part: Gone not in service on 2030-01-01: Gone left service 2025-12-31"),
+    ]
+    assert [step["id"] for step in result.to_dict()["gap"]] == ["C", "Jet", "Part"]
+    # On a date when Gone still serves, C holds and there is no gap chain.
+    held = explain(m, Scenario(on=D(2020, 1, 1)), "C")
+    assert held.holds and held.gap == () and held.to_dict()["gap"] == []
+    # A node outside its own window is still not explainable (exit 3 with why).
+    with pytest.raises(ScenarioError, match="Gone is not in service: it is not in service on 2030-01-01"):
+        explain(m, Scenario(on=D(2030, 1, 1)), "Gone")

@@ -121,3 +121,15 @@ def test_the_report_names_the_date_and_lists_gaps_apart(run, tmp_path) -> None:
     assert "On 2033-01-01 (fleets in service on that day; --on DATE for another)." in text
     assert "Not in service on 2033-01-01 (gaps): NORAD." in text
     assert "## Gaps on 2033-01-01" in text and f"| NORAD | scenario only | {REASON} |" in text
+
+
+def test_explain_of_a_gap_explains_it_in_every_format(run) -> None:
+    text = run("explain", "NORAD", "--model", DATED, *SWAP, "--on", "2033")
+    assert text.code == 0, text.err
+    assert "NORAD is a gap on 2033-01-01: it is not in service that day" in text.out
+    assert f"At the root: {REASON}." in text.out
+    markdown = run("explain", "NORAD", "--model", DATED, *SWAP, "--on", "2033", "--format", "markdown")
+    assert markdown.code == 0 and "### Why, step by step" in markdown.out
+    data = json.loads(run("explain", "NORAD", "--model", DATED, *SWAP, "--on", "2033", "--format", "json").out)
+    assert (data["holds"], data["fails_at"], data["chain"]) == (False, None, [])
+    assert data["gap"][-1]["reason"] == REASON
