@@ -389,19 +389,21 @@ def export(
     kinds: Collection[str] | None = None,
     replace: Pairs = (),
     mix: Pairs = (),
+    on: DateLike = None,
 ) -> str | tuple[str, str]:
     """``interop export`` as text: graphml, gexf, json (node-link) or open-psa (needs
-    ``capability``; ``kinds`` as spof's); csv gives the pair (nodes.csv, edges.csv)."""
+    ``capability``; ``kinds`` as spof's); csv gives the pair (nodes.csv, edges.csv). With ``on``,
+    the graph as it stands on that date (only what is in service then)."""
     from .errors import ScenarioError
     from .model import resolve
 
-    answer = study(model, replace, mix)
-    graph = answer.structure if answer.is_structural else None
+    answer = study(model, replace, mix, on=on)
+    graph = answer.structure if answer.is_structural or on is not None else None
     if fmt == "csv":
         from .interchange.csvio import to_csv
 
         if graph is not None:
-            raise ScenarioError("csv exports the model itself: leave out the replacements and mixes")
+            raise ScenarioError("csv exports the model itself: leave out the replacements, mixes and date")
         return to_csv(model)
     if fmt == "open-psa":
         from .interchange.openpsa import to_open_psa

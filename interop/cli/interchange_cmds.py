@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -13,6 +14,7 @@ from ..interchange import EXPORT_FORMATS, IMPORT_FORMATS
 from . import cli
 from .options import (
     CONTEXT,
+    DateParam,
     ScenarioCommand,
     build_scenario,
     emit,
@@ -46,6 +48,15 @@ from .options import (
     help="open-psa: only nodes of these kinds are basic events (as spof --kinds).",
 )
 @structural_options("Export the graph after replacing ID …", " (not for csv)")
+@click.option(
+    "--on",
+    "on",
+    type=DateParam(),
+    default=None,
+    metavar="DATE",
+    help="Export the graph as it stands on DATE (YYYY, YYYY-MM or YYYY-MM-DD): only what is in service "
+    "that day, without fleets outside their service window or gaps (not for csv).",
+)
 @click.pass_context
 def export(
     ctx: click.Context,
@@ -57,13 +68,15 @@ def export(
     replace: tuple[str, ...],
     mix: tuple[str, ...],
     with_: tuple[str, ...],
+    on: Any,
 ) -> None:
     """Export the model to another tool's format.
 
     An edge A -> B in graphml, gexf and json means "A requires B" (or "A speaks data link B");
     node and edge data (kind, name, grace_days, any_of group, …) travel as attributes. Without
     --replace/--mix the whole catalogue is exported (candidates marked in_service=false);
-    with them, the nodes in service after the change.
+    with them, the nodes in service after the change; with --on DATE, the nodes in service on
+    that date (after the change, if any).
 
     The open-psa fault tree has the top event "capability fails"; its minimal cut sets are those
     of `interop spof` (grace periods are ignored: it describes eventual failure).
@@ -72,26 +85,27 @@ def export(
     Examples:
       interop export --format graphml -o canada.graphml
       interop export --format gexf --replace F-35 --with Gripen -o gripen.gexf
+      interop export --format graphml --on 2030 -o canada-2030.graphml
       interop export --format csv -o canada-csv/
       interop export --format open-psa --capability NORAD-Air-Sovereignty -o norad.xml
     """
-    from ..analysis import apply_scenario, baseline, resolve_scenario
+    from ..analysis.study import Study
     from ..model import resolve
 
     model = load(model_path)
-    scenario = resolve_scenario(model, build_scenario(ctx, replace, mix, with_, (), (), None))
-    if fmt == "csv" and scenario.operations:
-        raise click.UsageError("csv exports the model itself: leave out --replace/--mix", ctx)
+    answer = Study.of(model, build_scenario(ctx, replace, mix, with_, (), (), None, on))
+    if fmt == "csv" and (answer.is_structural or on is not None):
+        raise click.UsageError("csv exports the model itself: leave out --replace/--mix/--on", ctx)
     if fmt != "open-psa" and (capability or kinds):
         raise click.UsageError("--capability and --kinds go with --format open-psa", ctx)
-    graph = apply_scenario(model, scenario) if scenario.operations else None
+    graph = answer.structure if answer.is_structural or on is not None else None
     if fmt == "csv":
         _export_csv(model, output)
         return
     if fmt == "open-psa":
         from ..interchange.openpsa import to_open_psa
 
-        state = graph or baseline(model, scenario.on)
+        state = answer.structure
         if capability is None:
             names = ", ".join(state.capabilities) or "(none)"
             raise click.UsageError(f"--format open-psa needs --capability ID (one of: {names})", ctx)

@@ -133,3 +133,27 @@ def test_explain_of_a_gap_explains_it_in_every_format(run) -> None:
     data = json.loads(run("explain", "NORAD", "--model", DATED, *SWAP, "--on", "2033", "--format", "json").out)
     assert (data["holds"], data["fails_at"], data["chain"]) == (False, None, [])
     assert data["gap"][-1]["reason"] == REASON
+
+
+def _exported_ids(run, *args: str) -> list[str]:
+    result = run("export", "--model", DATED, "--format", "json", *args)
+    assert result.code == 0, result.err
+    return sorted(node["id"] for node in json.loads(result.out)["nodes"])
+
+
+def test_export_on_a_date_holds_only_what_is_in_service_that_day(run) -> None:
+    everything = ["CAN", "CF-18", "E-3", "F-35A", "Gripen-E", "L16", "NORAD", "SWE", "USA"]
+    assert _exported_ids(run) == everything  # the whole catalogue, as without dates
+    assert _exported_ids(run, "--on", "2027") == ["CAN", "CF-18", "E-3", "L16", "NORAD", "SWE", "USA"]
+    assert _exported_ids(run, "--on", "2030") == ["CAN", "CF-18", "E-3", "F-35A", "L16", "NORAD", "SWE", "USA"]
+    # The swap on 2033: no fighter in service, so NORAD is a gap and leaves the export too.
+    assert _exported_ids(run, *SWAP, "--on", "2033") == ["CAN", "E-3", "L16", "SWE", "USA"]
+    assert run("export", "--model", DATED, "--format", "json", "--on", "2032-13").code == 2
+    assert run("export", "--model", DATED, "--format", "csv", "-o", "x", "--on", "2030").code == 2
+
+
+def test_api_export_on_a_date_is_the_cli_answer(run) -> None:
+    import interop
+
+    model = interop.load(DATED)
+    assert interop.export(model, "json", on="2027") == run("export", "--model", DATED, "-f", "json", "--on", "2027").out
