@@ -258,7 +258,7 @@ def spof(
         raise GateTripped("--fail-on spof tripped: a capability has a single point of failure")
 
 
-HORIZON_FORMATS = ("text", "markdown", "json", "svg", "mermaid")
+HORIZON_FORMATS = ("text", "markdown", "json", "svg", "png", "mermaid")
 
 
 @cli.command(cls=ScenarioCommand, context_settings=CONTEXT)
@@ -289,7 +289,8 @@ HORIZON_FORMATS = ("text", "markdown", "json", "svg", "mermaid")
 )
 @format_options(
     formats=HORIZON_FORMATS,
-    format_help="text, markdown (tables and a Mermaid gantt), json, svg (a chart for a slide), mermaid (the gantt).",
+    format_help="text, markdown (tables and a Mermaid gantt), json, svg or png (a chart for a slide), "
+    "mermaid (the gantt).",
 )
 @click.pass_context
 def horizon(
@@ -318,10 +319,13 @@ def horizon(
       interop horizon --from 2026 --to 2040 --replace F-35 --with Gripen --embargo SWE
       interop horizon --replace F-35 --with Gripen -o horizon.md
       interop horizon --replace F-35 --with Gripen --embargo SWE -o horizon.svg
+      interop horizon --from 2026 --to 2040 --replace F-35 --with Gripen -o horizon.png
     """
     from ..analysis.horizon import horizon as run
     from ..render import horizon as draw
 
+    if fmt == "png" and not output:
+        raise click.UsageError("png is binary: give a file with -o FILE.png, or -o - to pipe it (or use svg)", ctx)
     if from_year is not None and to_year is not None and to_year < from_year:
         raise click.BadParameter(f"--to {to_year} is before --from {from_year}", ctx, param_hint="--to")
     model = load(model_path)
@@ -335,6 +339,11 @@ def horizon(
         text = draw.markdown(result)
     elif fmt == "svg":
         text = draw.svg(result)
+    elif fmt == "png":
+        from ..layout import render_dot
+
+        emit(render_dot(draw.chart_dot(result), "png"), output, model, fmt=fmt)
+        return
     elif fmt == "mermaid":
         text = "\n".join(draw.gantt_lines(result)) + "\n"
     else:

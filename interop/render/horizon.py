@@ -1,5 +1,6 @@
 """The planning horizon as text, Markdown (tables and a Mermaid ``gantt`` of service windows) and
-an SVG chart (service windows above, capability status by year below) that fits a slide.
+an SVG chart (service windows above, capability status by year below) that fits a slide, and the
+same chart as a Graphviz table (``chart_dot``) that the output side lays out as a PNG.
 
 Formatting only: every status, gap reason and fragile capability comes from the HorizonResult.
 """
@@ -9,7 +10,7 @@ from __future__ import annotations
 import datetime
 from xml.sax.saxutils import escape as xml_escape
 
-from ..analysis.horizon import HorizonPoint, HorizonResult, SideOnDate
+from ..analysis.horizon import HorizonPoint, HorizonResult, SideOnDate, Window
 from .common import model_title, plural, wrap_items
 
 INDENT = "  "
@@ -209,3 +210,84 @@ def svg(result: HorizonResult) -> str:
     )
     out.append("</svg>")
     return "\n".join(out) + "\n"
+
+
+def chart_dot(result: HorizonResult) -> str:
+    """The SVG chart's facts as one Graphviz HTML-like table, which Graphviz lays out as a PNG for a
+    slide (the install's only rasteriser): a row per service window, a cell per year filled when the
+    fleet serves on any day of that year (label: its window), then a row per capability with its
+    status on 1 January in the scenario (colour and word), then the legend."""
+    yearly = [p for p in result.points if p.year_start]
+    years = [p.on.year for p in yearly]
+    span = len(years) + 1
+    drawn: set[str] = set()
+    rows = [
+        f'<TR><TD COLSPAN="{span}" ALIGN="LEFT" BORDER="0"><FONT POINT-SIZE="20"><B>'
+        f"{_html(_title(result))}</B></FONT></TD></TR>",
+        f'<TR><TD COLSPAN="{span}" ALIGN="LEFT" BORDER="0"><FONT POINT-SIZE="11">'
+        f"Model: {_html(model_title(result.model))}</FONT></TD></TR>",
+        _section_row("Service windows", years),
+    ]
+    for w in result.windows:
+        start, end = w.start or datetime.date.min, w.end or datetime.date.max
+        if start > result.end or end < result.start:
+            continue
+        colour = _window_colour(w)
+        drawn.add(colour)
+        cells = "".join(
+            f'<TD BGCOLOR="{colour}"> </TD>' if start.year <= y <= end.year else "<TD> </TD>" for y in years
+        )
+        rows.append(
+            f'<TR><TD ALIGN="LEFT">{_html(w.node)} <FONT COLOR="#555555">({_window(w)})</FONT></TD>{cells}</TR>'
+        )
+    rows.append(_section_row("Capabilities (scenario, 1 January)", years))
+    for c in result.capabilities:
+        cells = []
+        for point in yearly:
+            status = point.scenario.status.get(c, "not in service")
+            colour = COLOURS["lost"] if status.startswith("lost") else COLOURS.get(status, "#bdbdbd")
+            word = _html(_cell(status)) if status != "holds" else " "  # Graphviz refuses an empty FONT
+            cells.append(f'<TD BGCOLOR="{colour}"><FONT POINT-SIZE="9" COLOR="white">{word}</FONT></TD>')
+        rows.append(f'<TR><TD ALIGN="LEFT">{_html(c)}</TD>{"".join(cells)}</TR>')
+    legend = (
+        f'<FONT COLOR="{COLOURS["holds"]}">■ holds</FONT>   <FONT COLOR="{COLOURS["gap"]}">■ GAP (not in service)'
+        f'</FONT>   <FONT COLOR="{COLOURS["lost"]}">■ day N: falls under the scenario</FONT>   '
+        f'<FONT COLOR="{COLOURS["not in service"]}">■ — not in service</FONT>'
+    ) + "".join(f'   <FONT COLOR="{c}">■ {label}</FONT>' for c, label in WINDOW_COLOURS.values() if c in drawn)
+    rows.append(f'<TR><TD COLSPAN="{span}" ALIGN="LEFT" BORDER="0"><FONT POINT-SIZE="11">{legend}</FONT></TD></TR>')
+    table = '<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="1" CELLPADDING="4" COLOR="#e0e0e0">' + "".join(rows)
+    return (
+        "digraph horizon {\n"
+        '  graph [dpi=96, pad=0.2, bgcolor="white"];\n'
+        '  node [shape=plaintext, fontname="Helvetica", fontsize=11];\n'
+        f"  chart [label=<{table}</TABLE>>];\n"
+        "}\n"
+    )
+
+
+WINDOW_COLOURS = {
+    "kept": ("#1565c0", "planned fleet"),
+    "out": ("#90caf9", "planned, taken out by the scenario"),
+    "new": ("#6a1b9a", "brought in by the scenario"),
+}
+
+
+def _window_colour(w: Window) -> str:
+    """Blue for a planned fleet the scenario keeps, light blue for one it takes out, purple for one it brings in."""
+    if not w.in_baseline:
+        return WINDOW_COLOURS["new"][0]
+    return WINDOW_COLOURS["kept" if w.in_scenario else "out"][0]
+
+
+def _section_row(title: str, years: list[int]) -> str:
+    heads = "".join(f'<TD BORDER="0"><FONT POINT-SIZE="10" COLOR="#555555">{y}</FONT></TD>' for y in years)
+    return f'<TR><TD ALIGN="LEFT" BORDER="0"><B>{_html(title)}</B></TD>{heads}</TR>'
+
+
+def _window(w: Window) -> str:
+    return f"{w.start.isoformat() if w.start else '…'} – {w.end.isoformat() if w.end else '…'}"
+
+
+def _html(text: str) -> str:
+    """Text for a Graphviz HTML-like label (entities only; no markup)."""
+    return xml_escape(text, {'"': "&quot;"})

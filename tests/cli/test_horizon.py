@@ -101,3 +101,36 @@ def test_the_api_gives_the_same_horizon() -> None:
     on_2035 = interop.what_if(interop.load(DATED), replace={"F-35": "Gripen"}, embargo="SWE", on="2035")
     assert [(f.id, f.at_days) for f in on_2035.capabilities_lost] == [("NORAD", 30)]
     assert on_2035.to_dict()["scenario"]["on"] == "2035-01-01"
+
+
+def test_the_png_chart_table_holds_the_windows_statuses_and_only_the_colours_drawn() -> None:
+    import interop
+    from interop.render.horizon import chart_dot
+
+    model = interop.load(DATED)
+    dot = chart_dot(interop.horizon(model, replace={"F-35": "Gripen"}, embargo=["SWE"], start=2032, end=2035))
+    assert "Horizon 2032–2035: replace F-35A with Gripen-E; embargo SWE" in dot
+    assert 'CF-18 <FONT COLOR="#555555">(1982-01-01 – 2032-12-31)</FONT>' in dot
+    cf18 = dot.split("CF-18 <FONT", 1)[1].split("</TR>", 1)[0]
+    assert cf18.count('BGCOLOR="#1565c0"') == 1  # 2032 only, of 2032–2035
+    norad = dot.split('<TD ALIGN="LEFT">NORAD</TD>', 1)[1].split("</TR>", 1)[0]
+    cells = [c.split('COLOR="white">', 1)[1].split("<", 1)[0] for c in norad.split("<TD BGCOLOR=")[1:]]
+    assert cells == [" ", "GAP", "day 30", "day 30"]  # CF-18 holds 2032; no fighter 2033; Gripen-E embargoed
+    # F-35A is taken out by the swap, Gripen-E brought in: both colours drawn and in the legend.
+    assert "planned, taken out by the scenario" in dot and "brought in by the scenario" in dot
+    baseline = chart_dot(interop.horizon(model, start=2032, end=2035))
+    assert "taken out by the scenario" not in baseline and "brought in" not in baseline
+
+
+def test_png_chart_is_a_deterministic_slide_sized_image(run, tmp_path) -> None:
+    first, second = tmp_path / "a.png", tmp_path / "b.png"
+    for path in (first, second):
+        result = run(
+            "horizon", "--model", DATED, *SWAP, "--embargo", "SWE", "--from", "2026", "--to", "2040", "-o", path
+        )
+        assert result.code == 0, result.err
+    data = first.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and data == second.read_bytes()
+    width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+    assert 600 <= width <= 1600 and 200 <= height <= 1000, (width, height)
+    assert run("horizon", "--model", DATED, "--format", "png").code == 2  # binary: needs -o
