@@ -292,7 +292,7 @@ def scenario_view(
     """The diagram view of a study, as ``interop diagram`` selects it (shared by the CLI)."""
     model = answer.model
     if answer.scenario.is_baseline and answer.scenario.at_days is None:
-        return diagram_view(model, focus=focus, depth=depth, group_by=group_by)
+        return diagram_view(model, focus=focus, depth=depth, group_by=group_by, state=answer.baseline)
     result = answer.what_if()
     impact = not whole and focus is None and not answer.scenario.is_baseline
     return diagram_view(model, result, focus=focus, depth=depth, group_by=group_by, impact=impact)

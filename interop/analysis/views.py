@@ -16,6 +16,7 @@ requirement graph).
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -70,6 +71,8 @@ class View:
     links_gained: tuple[Link, ...] = ()
     links_kept: int = 0
     unconnected: tuple[str, ...] = ()
+    on: datetime.date | None = None
+    gaps: tuple[str, ...] = ()
 
     def __repr__(self) -> str:
         where = f" around {self.focus} (depth {self.depth})" if self.focus is not None else ""
@@ -93,6 +96,8 @@ class View:
             "entered": sorted(self.entered),
             "left": sorted(self.left),
             "links": {"lost": [list(x) for x in self.links_lost], "gained": [list(x) for x in self.links_gained]},
+            "on": self.on.isoformat() if self.on else None,
+            "gaps": list(self.gaps),
         }
 
     @property
@@ -114,6 +119,7 @@ def diagram_view(
     depth: int = 2,
     group_by: str = "nation",
     impact: bool = False,
+    state: ServiceGraph | None = None,
 ) -> View:
     """The view of ``model`` (after ``result``'s scenario when given), whole or around ``focus``.
 
@@ -122,12 +128,16 @@ def diagram_view(
     they fail (grouped by kind), or when they are the focus. The whole view leaves out nodes with
     no drawn dependency that the scenario does not touch (listed in ``unconnected``). ``impact`` keeps only what the
     scenario touches: failed nodes, nodes that left or entered service (and what needs them directly),
-    ends of lost/gained links.
+    ends of lost/gained links. ``state`` is the graph to draw without a scenario (default: the
+    baseline on the model's as_of); ``gaps`` lists the nodes not in service on the view's date
+    because something they need is not (they are not drawn: the renderers name them).
     """
     if group_by not in GROUP_BY:
         raise ScenarioError(f"unknown grouping {group_by!r} — use one of: {', '.join(GROUP_BY)}")
     before = (
-        result.study.baseline if result is not None and result.study is not None else baseline(model, model.as_of_date)
+        result.study.baseline
+        if result is not None and result.study is not None
+        else state or baseline(model, model.as_of_date)
     )
     after = result.graph if result is not None and result.graph is not None else before
     left = frozenset(result.left_service) if result is not None else frozenset()
@@ -136,6 +146,9 @@ def diagram_view(
     failed = dict((f.id, f.at_days) for f in result.failed) if result is not None else {}
     if focus is not None:
         focus = resolve(model, focus)
+        why = after.why_out(focus) if focus not in universe else None
+        if why is not None:
+            raise ScenarioError(f"{focus} is not in service: {why} — draw it on another date ({option('--on', 'on=')})")
     chosen = _chosen(result, dependencies, universe, focus, depth, impact)
     explicit = {t for d in dependencies if d.requirer in chosen for t in d.targets}
     nodes = {
@@ -181,6 +194,8 @@ def diagram_view(
         links_gained=gained,
         links_kept=len(result.links_kept) if result is not None else 0,
         unconnected=omitted,
+        on=after.on,
+        gaps=tuple(sorted(after.gaps)),
     )
 
 

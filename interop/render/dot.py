@@ -15,7 +15,7 @@ from typing import Any
 
 from ..analysis.views import Dependency, View
 from ..model import KINDS
-from .common import model_title, plural
+from .common import date_line, model_title, plural, wrap_items
 
 SHAPES = {
     "nation": "tab",
@@ -113,7 +113,16 @@ def title_of(view: View) -> str:
         parts.append(f"around {view.focus} (depth {view.depth})")
     if view.scenario is not None:
         parts.append(f"what if: {view.scenario}")
-    return "\n".join(parts)
+    return "\n".join(parts + date_lines(view))
+
+
+def date_lines(view: View) -> list[str]:
+    """The date a dated view is drawn on, and the gaps it leaves out (shared with Mermaid)."""
+    lines = list(date_line(view.model, view.on))
+    if view.gaps and view.on is not None:
+        day = view.on.isoformat()
+        lines += wrap_items(f"Gaps on {day}, not drawn (interop explain ID --on {day} says why): ", view.gaps, width=90)
+    return lines
 
 
 def build(view: View) -> Any:

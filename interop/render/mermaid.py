@@ -11,7 +11,18 @@ from __future__ import annotations
 from ..analysis.views import Dependency, View
 from ..errors import OutputError
 from ..model import KINDS
-from .dot import ENTERED_LINE, FAILED, FAILED_LINE, FILLS, LEFT, LEFT_LINE, _edge_label, group_title, node_lines
+from .dot import (
+    ENTERED_LINE,
+    FAILED,
+    FAILED_LINE,
+    FILLS,
+    LEFT,
+    LEFT_LINE,
+    _edge_label,
+    date_lines,
+    group_title,
+    node_lines,
+)
 
 MAX_EDGES = 500
 MAX_CHARS = 50_000
@@ -111,7 +122,7 @@ def _title(view: View) -> list[str]:
         lines.append(f"around {view.focus} (depth {view.depth})")
     if view.scenario is not None:
         lines.append(f"what if: {view.scenario}")
-    return lines
+    return lines + date_lines(view)
 
 
 def _dependency(view: View, dep: Dependency, nodes_out: list[str]) -> list[tuple[str, str]]:

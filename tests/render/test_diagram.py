@@ -267,3 +267,23 @@ def test_shipped_views_lay_out(tmp_path):
     for view in (diagram_view(model), diagram_view(model, result, impact=True), diagram_view(model, result)):
         svg = render_dot(to_dot(view), "svg").decode("utf-8")
         assert set(view.nodes) <= svg_titles(svg)
+
+
+def test_a_dated_diagram_is_drawn_on_its_date_and_names_the_gaps_it_leaves_out(run) -> None:
+    from conftest import MODELS
+
+    dated = MODELS / "dated.yaml"
+    # Without a scenario the view is the baseline on --on (it used to be drawn on as_of).
+    early = run("diagram", "--model", dated, "--on", "2027", "--format", "dot").out
+    assert '"F-35A"' not in early and '"CF-18"' in early
+    late = run("diagram", "--model", dated, "--on", "2030", "--format", "dot").out
+    assert '"F-35A"' in late and "On 2030-01-01 (fleets in service on that day" in late
+    swap = run("diagram", "--model", dated, "--replace", "F-35", "--with", "Gripen", "--on", "2033", "-f", "mermaid")
+    assert swap.code == 0, swap.err
+    assert "  %% Gaps on 2033-01-01, not drawn (interop explain ID --on 2033-01-01 says why): NORAD" in swap.out
+    assert "n_NORAD" not in swap.out  # drawn as n_NORAD{{…}} when in service
+    # Focusing on a gap says why, and how to see it.
+    focus = run(
+        "diagram", "--model", dated, "--replace", "F-35", "--with", "Gripen", "--on", "2033", "--focus", "NORAD"
+    )
+    assert focus.code == 3 and "NORAD is not in service: it is a gap on 2033-01-01" in focus.err
