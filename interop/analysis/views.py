@@ -73,6 +73,7 @@ class View:
     unconnected: tuple[str, ...] = ()
     on: datetime.date | None = None
     gaps: tuple[str, ...] = ()
+    gap_reasons: Mapping[str, str] = field(default_factory=dict)
 
     def __repr__(self) -> str:
         where = f" around {self.focus} (depth {self.depth})" if self.focus is not None else ""
@@ -98,6 +99,7 @@ class View:
             "links": {"lost": [list(x) for x in self.links_lost], "gained": [list(x) for x in self.links_gained]},
             "on": self.on.isoformat() if self.on else None,
             "gaps": list(self.gaps),
+            "gap_reasons": dict(self.gap_reasons),
         }
 
     @property
@@ -196,6 +198,7 @@ def diagram_view(
         unconnected=omitted,
         on=after.on,
         gaps=tuple(sorted(after.gaps)),
+        gap_reasons=MappingProxyType({g: after.gap_reason(g) for g in sorted(after.gaps)}),
     )
 
 

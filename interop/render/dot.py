@@ -121,7 +121,10 @@ def date_lines(view: View) -> list[str]:
     lines = list(date_line(view.model, view.on))
     if view.gaps and view.on is not None:
         day = view.on.isoformat()
-        lines += wrap_items(f"Gaps on {day}, not drawn (interop explain ID --on {day} says why): ", view.gaps, width=90)
+        lines.append(f"Gaps on {day}, not drawn (not in service that day because something they need is not):")
+        for gap in view.gaps:
+            reason = view.gap_reasons[gap].removeprefix(f"{view.model.nodes[gap].name}: ")
+            lines += wrap_items(f"  {gap}: ", reason.split(" "), sep=" ", width=100)
     return lines
 
 

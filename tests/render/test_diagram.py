@@ -280,7 +280,10 @@ def test_a_dated_diagram_is_drawn_on_its_date_and_names_the_gaps_it_leaves_out(r
     assert '"F-35A"' in late and "On 2030-01-01 (fleets in service on that day" in late
     swap = run("diagram", "--model", dated, "--replace", "F-35", "--with", "Gripen", "--on", "2033", "-f", "mermaid")
     assert swap.code == 0, swap.err
-    assert "  %% Gaps on 2033-01-01, not drawn (interop explain ID --on 2033-01-01 says why): NORAD" in swap.out
+    lines = swap.out.splitlines()
+    assert "  %% Gaps on 2033-01-01, not drawn (not in service that day because something they need is not):" in lines
+    reason = "NORAD: no fighter in service on 2033-01-01: CF-18 left service 2032-12-31, Gripen-E enters 2034"
+    assert f"  %%   {reason}" in lines
     assert "n_NORAD" not in swap.out  # drawn as n_NORAD{{…}} when in service
     # Focusing on a gap says why, and how to see it.
     focus = run(
