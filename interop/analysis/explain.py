@@ -22,6 +22,16 @@ if TYPE_CHECKING:
     from .study import Origin, Study
 
 
+def requirement_dict(requirement: Requirement) -> dict[str, Any]:
+    """A requirement item as JSON: targets, any_of, label, grace_days (shared by every step type)."""
+    return {
+        "targets": list(requirement.targets),
+        "any_of": requirement.any_of,
+        "label": requirement.label,
+        "grace_days": requirement.grace_days,
+    }
+
+
 @dataclass(frozen=True)
 class Step:
     """One link of a cause chain: ``node`` failed on ``day`` because its requirement ``item``
@@ -46,12 +56,7 @@ class Step:
             data["origin"] = self.origin
         else:
             assert self.requirement is not None
-            data["requirement"] = {
-                "targets": list(self.requirement.targets),
-                "any_of": self.requirement.any_of,
-                "label": self.requirement.label,
-                "grace_days": self.requirement.grace_days,
-            }
+            data["requirement"] = requirement_dict(self.requirement)
             data["trigger"] = self.trigger
             if self.requirement.any_of:
                 data["alternatives"] = [{"id": a, "at_days": d} for a, d in self.alternatives]
@@ -71,12 +76,7 @@ class Support:
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.node,
-            "requirement": {
-                "targets": list(self.requirement.targets),
-                "any_of": self.requirement.any_of,
-                "label": self.requirement.label,
-                "grace_days": self.requirement.grace_days,
-            },
+            "requirement": requirement_dict(self.requirement),
             "working": list(self.working),
             "failed": [{"id": a, "at_days": d} for a, d in self.failed],
         }
@@ -95,12 +95,7 @@ class GapStep:
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.node,
-            "requirement": {
-                "targets": list(self.requirement.targets),
-                "any_of": self.requirement.any_of,
-                "label": self.requirement.label,
-                "grace_days": self.requirement.grace_days,
-            },
+            "requirement": requirement_dict(self.requirement),
             "reason": self.reason,
         }
 
