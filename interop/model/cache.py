@@ -26,7 +26,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime
-import gc
 import hashlib
 import json
 import os
@@ -34,12 +33,13 @@ import re
 import stat
 import sys
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from ..signals import signals_raise
+from .gcpause import collector_paused
 from .types import Location, Model, Node, Requirement, ServiceWindow
 
 MIN_BYTES = 1_000_000
@@ -179,23 +179,10 @@ def load_cached(key: str) -> Model | None:
     if header + b"\n" != _header(key, body):
         return None
     try:
-        with _no_gc():
+        with collector_paused():
             return _decode(json.loads(body))
     except Exception:  # a well-checksummed entry of an unexpected shape is still only a miss
         return None
-
-
-@contextlib.contextmanager
-def _no_gc() -> Iterator[None]:
-    """Pause the cycle collector while millions of acyclic lists and objects are built (it would
-    otherwise scan them over and over: about half the time of a read)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def store(key: str, model: Model) -> None:
@@ -205,7 +192,7 @@ def store(key: str, model: Model) -> None:
     with contextlib.suppress(Exception):  # the cache is an optimisation: never fail a load over it
         if not _safe_folder(folder, create=True):
             return
-        with _no_gc():
+        with collector_paused():
             body = json.dumps(_encode(model), ensure_ascii=False, separators=(",", ":")).encode()
         with signals_raise():  # SIGTERM/SIGHUP mid-write leave no temp file in the cache either
             fd, temp = tempfile.mkstemp(dir=folder, prefix=".model-", suffix=".tmp")  # created 0600

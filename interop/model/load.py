@@ -7,16 +7,16 @@ The steps live in their own modules: ``files`` (which files, their bytes), ``yam
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from types import ModuleType
 from typing import Any
 
 from ..errors import ModelError, Problem
 from .files import model_files, read_files
+from .gcpause import collector_paused
 from .hints import key_line, line_of, suggest, unknown_keys
 from .parse import TOP_KEYS, parse_meta, parse_node
 from .problems import MAX_PROBLEMS, Problems
@@ -38,7 +38,7 @@ def load_model(path: str | os.PathLike[str], progress: Callable[[int, int], None
     files = model_files(path)
     contents, problems = read_files(files)
     total = sum(len(data) for _, data in contents)
-    with _collector_paused(total):
+    with collector_paused(total >= CACHE_MIN_BYTES):
         model = _load_contents(contents, problems, total, progress)
     if total >= CACHE_MIN_BYTES:
         _settle_collector()
@@ -57,20 +57,6 @@ def _settle_collector() -> None:
     gc.freeze()
     first, second, third = gc.get_threshold()
     gc.set_threshold(max(first, BIG_MODEL_GC_THRESHOLD), second, third)
-
-
-@contextlib.contextmanager
-def _collector_paused(total: int) -> Iterator[None]:
-    """Pause the cycle collector while a big model's acyclic lists and objects are built (it
-    would scan them over and over: a quarter of a 100k-node read); small models are unaffected."""
-    enabled = gc.isenabled()
-    if total >= CACHE_MIN_BYTES:
-        gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _load_contents(
