@@ -37,6 +37,7 @@ from .analysis.compare import CompareResult
 from .analysis.compare import compare as _compare
 from .analysis.explain import Explanation
 from .analysis.exposure import ExposureResult
+from .analysis.pagefit import PAGE_NODES
 from .analysis.timeline import Timeline
 from .analysis.views import View, diagram_view
 from .model import Model, load_model, model_from_data
@@ -279,23 +280,31 @@ def diagram(
     depth: int = 2,
     group_by: str = "nation",
     whole: bool = False,
+    max_nodes: int | None = PAGE_NODES,
 ) -> Diagram:
     """What ``interop diagram`` draws: the whole model, around ``focus``, or a scenario (only what
-    it touches unless ``whole`` or ``focus``)."""
+    it touches unless ``whole`` or ``focus``), folded and cut to ``max_nodes`` boxes (None: all)."""
     answer = study(model, replace, mix, remove, embargo, at_days)
-    return Diagram(scenario_view(answer, focus=focus, depth=depth, group_by=group_by, whole=whole))
+    return Diagram(scenario_view(answer, focus=focus, depth=depth, group_by=group_by, whole=whole, max_nodes=max_nodes))
 
 
 def scenario_view(
-    answer: Study, *, focus: str | None = None, depth: int = 2, group_by: str = "nation", whole: bool = False
+    answer: Study,
+    *,
+    focus: str | None = None,
+    depth: int = 2,
+    group_by: str = "nation",
+    whole: bool = False,
+    max_nodes: int | None = PAGE_NODES,
 ) -> View:
     """The diagram view of a study, as ``interop diagram`` selects it (shared by the CLI)."""
     model = answer.model
+    limit = max_nodes or None
     if answer.scenario.is_baseline and answer.scenario.at_days is None:
-        return diagram_view(model, focus=focus, depth=depth, group_by=group_by, state=answer.baseline)
+        return diagram_view(model, focus=focus, depth=depth, group_by=group_by, state=answer.baseline, max_nodes=limit)
     result = answer.what_if()
     impact = not whole and focus is None and not answer.scenario.is_baseline
-    return diagram_view(model, result, focus=focus, depth=depth, group_by=group_by, impact=impact)
+    return diagram_view(model, result, focus=focus, depth=depth, group_by=group_by, impact=impact, max_nodes=limit)
 
 
 @dataclass(frozen=True)
@@ -347,7 +356,13 @@ def report(
 
 
 def briefing(
-    answer: Study, kind: str, *, focus: str | None = None, depth: int = 1, svg_name: str | None = None
+    answer: Study,
+    kind: str,
+    *,
+    focus: str | None = None,
+    depth: int = 1,
+    svg_name: str | None = None,
+    max_nodes: int | None = PAGE_NODES,
 ) -> Briefing:
     """Everything a report is made of, from one study (shared by the CLI's ``report``).
 
@@ -361,9 +376,9 @@ def briefing(
         raise ValueError(f"unknown diagram kind {kind!r} — use mermaid, svg or none")
     result, model = answer.what_if(), answer.model
     if focus is not None:
-        view = diagram_view(model, result, focus=focus, depth=depth)
+        view = diagram_view(model, result, focus=focus, depth=depth, max_nodes=max_nodes or None)
     else:
-        view = diagram_view(model, result, impact=not answer.scenario.is_baseline)
+        view = diagram_view(model, result, impact=not answer.scenario.is_baseline, max_nodes=max_nodes or None)
     image: str | None = None
     note: str | None = None
     if kind == "svg":

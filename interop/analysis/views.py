@@ -1,11 +1,12 @@
 """What a diagram shows: pure selection of nodes, dependencies and scenario states (no drawing).
 
 A :class:`View` is the input of the diagram renderers (DOT, Mermaid): the nodes to draw, the
-requirement items among them, and, for a scenario, what failed (with the day), what left or
-entered service and which interoperability links were lost or gained. ``nation:`` sugar is not a
-drawn dependency: renderers show it as cluster membership. A focus view keeps what a node depends
-on and what depends on it, up to ``depth`` steps each way (breadth-first search on the
-requirement graph).
+requirement items among them, the single points of failure among them, and, for a scenario,
+what failed (with the day), what left or entered service and how interoperability links changed
+(a table by partner and data link, not drawn as edges). ``nation:`` sugar is not a drawn
+dependency: renderers show it as cluster membership. A focus view keeps what a node depends on
+and what depends on it, up to ``depth`` steps each way (breadth-first search on the requirement
+graph). A view larger than a page is folded and, without a focus, cut (see pagefit.py).
 
 >>> from interop.model import model_from_data
 >>> m = model_from_data([{"id": "S", "kind": "supplier"}, {"id": "C", "kind": "component", "requires": ["S"]},
@@ -17,14 +18,18 @@ requirement graph).
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Mapping
+from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
 from ..errors import ScenarioError, option
 from ..model import Model, resolve
+from .cost import DEFAULT_BUDGET, CutSetBudgetExceeded
+from .cutsets import single_points_of_failure
+from .linkroles import LinkRoles, NetRow
 from .links import Link
+from .pagefit import PAGE_NODES, Fold, PageFit, fit_to_page
 from .scenario import ServiceGraph, baseline
 from .whatif import WhatIfResult
 
@@ -74,6 +79,19 @@ class View:
     on: datetime.date | None = None
     gaps: tuple[str, ...] = ()
     gap_reasons: Mapping[str, str] = field(default_factory=dict)
+    spofs: frozenset[str] = frozenset()
+    """Drawn nodes whose loss alone fails a drawn capability (None of them a capability)."""
+    spofs_unknown: bool = False
+    """True when the single points of failure were too costly to work out for this view."""
+    link_roles: LinkRoles | None = None
+    """How the scenario changed interoperability links (all of them, drawn or not)."""
+    folds: Mapping[str, Fold] = field(default_factory=dict)
+    fold_spofs: Mapping[str, int] = field(default_factory=dict)
+    """Fold → how many of its members are single points of failure."""
+    cut_depth: int | None = None
+    selected: int = 0
+    not_drawn: Mapping[str, int] = field(default_factory=dict)
+    max_nodes: int | None = None
 
     def __repr__(self) -> str:
         where = f" around {self.focus} (depth {self.depth})" if self.focus is not None else ""
@@ -100,17 +118,27 @@ class View:
             "on": self.on.isoformat() if self.on else None,
             "gaps": list(self.gaps),
             "gap_reasons": dict(self.gap_reasons),
+            "spofs": sorted(self.spofs),
+            "folds": {f.id: list(f.members) for f in self.folds.values()},
+            "cut_depth": self.cut_depth,
+            "selected": self.selected,
         }
 
     @property
     def edge_count(self) -> int:
-        """Edges a renderer draws: one per target (plus one per any_of junction) and one per link pair."""
-        count = sum(len(d.targets) + (1 if d.any_of else 0) for d in self.dependencies)
-        pairs = {(link.a, link.b, status) for status, links in self.link_groups() for link in links}
-        return count + len(pairs)
+        """Edges a renderer draws: one per target, plus one per any_of junction."""
+        return sum(len(d.targets) + (1 if d.any_of else 0) for d in self.dependencies)
 
-    def link_groups(self) -> tuple[tuple[str, tuple[Link, ...]], ...]:
-        return (("lost", self.links_lost), ("gained", self.links_gained))
+    def kind_of(self, node_id: str) -> str:
+        """The kind of a drawn node; ``fold`` for a box of folded nodes."""
+        return "fold" if node_id in self.folds else self.model.nodes[node_id].kind
+
+    @property
+    def changed_link_rows(self) -> tuple[NetRow, ...]:
+        """Rows of the link table that changed or were carried over by a replacement."""
+        if self.link_roles is None:
+            return ()
+        return tuple(r for r in self.link_roles.rows if r.change or r.carried)
 
 
 def diagram_view(
@@ -122,6 +150,7 @@ def diagram_view(
     group_by: str = "nation",
     impact: bool = False,
     state: ServiceGraph | None = None,
+    max_nodes: int | None = PAGE_NODES,
 ) -> View:
     """The view of ``model`` (after ``result``'s scenario when given), whole or around ``focus``.
 
@@ -133,6 +162,8 @@ def diagram_view(
     ends of lost/gained links. ``state`` is the graph to draw without a scenario (default: the
     baseline on the model's as_of); ``gaps`` lists the nodes not in service on the view's date
     because something they need is not (they are not drawn: the renderers name them).
+    A view of more than ``max_nodes`` nodes (None or 0: no limit) is folded and, without a
+    focus, cut to fit a page (pagefit.py); ``spofs`` marks the single points of failure.
     """
     if group_by not in GROUP_BY:
         raise ScenarioError(f"unknown grouping {group_by!r} — use one of: {', '.join(GROUP_BY)}")
@@ -171,35 +202,104 @@ def diagram_view(
         nodes &= keep
     groups = {n: _group_of(model, n, group_by) for n in sorted(nodes)}
     initial = frozenset(after.initial_failures) & nodes if result is not None else frozenset()
+    origins = {n: o for n, o in result.origins.items() if n in initial} if result is not None else {}
+    entered = frozenset(result.entered_service) & nodes if result is not None else frozenset()
+    structure = result.study.structure if result is not None and result.study is not None else after
+    spofs, spofs_unknown = _single_points(model, structure, nodes)
+    fit = fit_to_page(
+        nodes,
+        drawn,
+        groups,
+        kinds={n: model.nodes[n].kind for n in nodes},
+        state={n: _look(n, failed, origins, entered) for n in nodes},
+        keep=(spofs - set(failed)) | left | _swapped_in(result) | ({focus} if focus else set()),
+        max_nodes=max_nodes,
+        cut=focus is None,
+    )
+    failed, groups = _fold_states(fit, failed, groups)
+    drawn_nodes = set(fit.nodes)
     failed_groups: dict[str, int] = {}
     if group_by == "nation":
         named = {g for g in groups.values() if g is not None}
         failed_groups = {g: failed[g] for g in sorted(named) if g in failed}
-    lost = tuple(link for link in (result.links_lost if result else ()) if link.a in nodes and link.b in nodes)
-    gained = tuple(link for link in (result.links_gained if result else ()) if link.a in nodes and link.b in nodes)
     return View(
         model=model,
-        nodes=tuple(sorted(nodes)),
-        dependencies=drawn,
+        nodes=fit.nodes,
+        dependencies=fit.dependencies,
         group_by=group_by,
         groups=MappingProxyType(groups),
         focus=focus,
         depth=depth if focus is not None else None,
         scenario=result.scenario.describe() if result is not None else None,
-        failed=MappingProxyType({n: t for n, t in sorted(failed.items()) if n in nodes}),
-        initial=initial,
-        origins=MappingProxyType({n: o for n, o in result.origins.items() if n in initial}) if result else {},
-        entered=frozenset(result.entered_service) & nodes if result is not None else frozenset(),
-        left=left & nodes,
+        failed=MappingProxyType({n: t for n, t in sorted(failed.items()) if n in drawn_nodes}),
+        initial=initial & drawn_nodes,
+        origins=MappingProxyType({n: o for n, o in origins.items() if n in drawn_nodes}),
+        entered=(entered | {f.id for f in fit.folds.values() if f.members[0] in entered}) & drawn_nodes,
+        left=left & drawn_nodes,
         failed_groups=MappingProxyType(failed_groups),
-        links_lost=lost,
-        links_gained=gained,
+        links_lost=result.links_lost if result is not None else (),
+        links_gained=result.links_gained if result is not None else (),
         links_kept=len(result.links_kept) if result is not None else 0,
         unconnected=omitted,
         on=after.on,
         gaps=tuple(sorted(after.gaps)),
         gap_reasons=MappingProxyType({g: after.gap_reason(g) for g in sorted(after.gaps)}),
+        spofs=spofs & drawn_nodes,
+        spofs_unknown=spofs_unknown,
+        link_roles=result.link_roles() if result is not None else None,
+        folds=fit.folds,
+        fold_spofs=MappingProxyType(
+            {f.id: n for f in fit.folds.values() if (n := sum(1 for m in f.members if m in spofs))}
+        ),
+        cut_depth=fit.cut_depth,
+        selected=fit.selected,
+        not_drawn=fit.not_drawn,
+        max_nodes=max_nodes,
     )
+
+
+def _look(node: str, failed: Mapping[str, int], origins: Mapping[str, str], entered: frozenset[str]) -> Hashable:
+    """What a node looks like on the diagram (nodes fold only with look-alikes); None: untouched."""
+    if node in failed:
+        return ("fails", failed[node], origins.get(node))
+    return ("enters",) if node in entered else None
+
+
+def _swapped_in(result: WhatIfResult | None) -> set[str]:
+    """The nodes a replacement or mix brings in by name (never folded away)."""
+    if result is None:
+        return set()
+    return {op.replacement for op in result.scenario.operations if op.replacement is not None}
+
+
+def _single_points(model: Model, graph: ServiceGraph, nodes: set[str]) -> tuple[frozenset[str], bool]:
+    """Drawn nodes (not capabilities) whose loss alone fails a drawn capability in ``graph``.
+
+    Returns (nodes, unknown): unknown is True when the cut-set budget ran out (nothing marked).
+    """
+    capabilities = [n for n in sorted(nodes) if model.nodes[n].kind == "capability" and n in graph.requires]
+    if not capabilities:
+        return frozenset(), False
+    try:
+        found = single_points_of_failure(graph, capabilities, budget=DEFAULT_BUDGET)
+    except CutSetBudgetExceeded:
+        return frozenset(), True
+    spofs = {n for ids in found.values() for n in ids if n in nodes and model.nodes[n].kind != "capability"}
+    return frozenset(spofs), False
+
+
+def _fold_states(
+    fit: PageFit, failed: Mapping[str, int], groups: Mapping[str, str | None]
+) -> tuple[dict[str, int], dict[str, str | None]]:
+    """Failure days and clusters with each fold standing for its members (they share a state)."""
+    failed_out = dict(failed)
+    groups_out = {n: g for n, g in groups.items() if n in fit.nodes}
+    for fold in fit.folds.values():
+        first = fold.members[0]
+        if first in failed:
+            failed_out[fold.id] = failed[first]
+        groups_out[fold.id] = None if fold.whole_group else groups.get(first)
+    return failed_out, dict(sorted(groups_out.items()))
 
 
 def _chosen(
@@ -226,11 +326,11 @@ def _chosen(
 
 
 def touched(result: WhatIfResult) -> set[str]:
-    """What a scenario changes: failed nodes, nodes that left or entered service, link ends."""
-    out = {f.id for f in result.failed} | set(result.left_service) | set(result.entered_service)
-    for link in (*result.links_lost, *result.links_gained):
-        out |= {link.a, link.b}
-    return out
+    """What a scenario changes: failed nodes, nodes that left or entered service.
+
+    The ends of lost and gained links are not drawn for that alone: the link table says it.
+    """
+    return {f.id for f in result.failed} | set(result.left_service) | set(result.entered_service)
 
 
 def neighbourhood(dependencies: Iterable[Dependency], focus: str, depth: int) -> set[str]:

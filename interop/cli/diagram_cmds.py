@@ -7,6 +7,7 @@ from typing import Any
 
 import click
 
+from ..analysis.pagefit import PAGE_NODES
 from . import cli
 from .options import (
     CONTEXT,
@@ -64,6 +65,15 @@ def _study(ctx: click.Context, model: Any, options: dict[str, Any]) -> Any:
     help="Draw a box around the nodes of each nation (the nation they depend on) or of each kind.",
 )
 @click.option(
+    "--max-nodes",
+    type=click.IntRange(min=0),
+    default=PAGE_NODES,
+    show_default=True,
+    help="Boxes that fit a page: a larger view folds look-alike nodes of one nation into one box and, "
+    "without --focus, draws the capabilities and what they need to the depth that fits (the title says "
+    "what was left out). 0 draws everything.",
+)
+@click.option(
     "--all",
     "whole",
     is_flag=True,
@@ -81,6 +91,7 @@ def diagram(
     focus: str | None,
     depth: int,
     group_by: str,
+    max_nodes: int,
     whole: bool,
     **options: Any,
 ) -> None:
@@ -90,10 +101,13 @@ def diagram(
     platforms, capabilities). Boxes group nodes by the nation they depend on; OR circles join
     alternatives; edge labels give grace days. With scenario options (as for what-if), failed
     nodes are red with the day they fail, nodes that left service are grey, nodes that enter
-    service have a green border, lost links are dashed red and gained links green. A scenario
-    without --focus draws only what the change touches (and what needs a swapped node directly);
-    add --all to colour the whole model instead. The whole-model view leaves out nodes with no
-    dependency (partner assets that only matter for links).
+    service have a green border, single points of failure an orange one. The header gives the
+    title, a legend of only what is drawn, and a table of the interoperability links the change
+    loses, gains or carries over (by partner and data link). A scenario without --focus draws only
+    what the change touches (and what needs a swapped node directly); add --all to colour the
+    whole model instead. The whole-model view leaves out nodes with no dependency (partner assets
+    that only matter for links). A view larger than a page (--max-nodes) is folded and cut, and
+    its title says so and how to see the rest.
 
     \b
     Examples:
@@ -103,6 +117,7 @@ def diagram(
       interop diagram --embargo USA --format mermaid -o usa.mmd
       interop diagram --embargo USA --at 90 --all --format svg -o usa-all.svg
       interop diagram --group-by kind --format dot > model.dot
+      interop diagram --max-nodes 0 -o everything.svg
     """
     from ..api import Diagram, scenario_view
 
@@ -112,7 +127,8 @@ def diagram(
         )
     model = load(model_path)
     study = _study(ctx, model, options)
-    picture = Diagram(scenario_view(study, focus=focus, depth=depth, group_by=group_by, whole=whole))
+    view = scenario_view(study, focus=focus, depth=depth, group_by=group_by, whole=whole, max_nodes=max_nodes)
+    picture = Diagram(view)
     drawn = {"mermaid": picture.to_mermaid, "dot": picture.to_dot, "svg": picture.to_svg}
     emit(drawn[fmt]() if fmt in drawn else picture.render(fmt), output, model)
 
@@ -139,6 +155,13 @@ REPORT_FORMATS = ("markdown", "html")
 )
 @click.option("--focus", metavar="ID", default=None, help="Centre the report's diagram on ID.")
 @click.option("--depth", type=click.IntRange(min=0), default=1, show_default=True, help="With --focus: steps each way.")
+@click.option(
+    "--max-nodes",
+    type=click.IntRange(min=0),
+    default=PAGE_NODES,
+    show_default=True,
+    help="Boxes the report's diagram holds (folded and cut to fit, as for diagram); 0: everything.",
+)
 @click.pass_context
 def report(
     ctx: click.Context,
@@ -148,6 +171,7 @@ def report(
     diagram_fmt: str | None,
     focus: str | None,
     depth: int,
+    max_nodes: int,
     **options: Any,
 ) -> None:
     """A briefing report for one scenario, ready to paste into a planning document.
@@ -174,7 +198,7 @@ def report(
     study = _study(ctx, model, options)
     kind = "svg" if fmt == "html" else (diagram_fmt or "mermaid")
     svg_name = Path(str(output)).with_suffix(".svg").name if kind == "svg" and fmt == "markdown" else None
-    document = briefing(study, kind, focus=focus, depth=depth, svg_name=svg_name)
+    document = briefing(study, kind, focus=focus, depth=depth, svg_name=svg_name, max_nodes=max_nodes)
     if fmt == "html":
         from ..render.html import to_html
 

@@ -10,12 +10,12 @@ Laying DOT out as SVG or PNG runs a program, so it lives on the output side (int
 from __future__ import annotations
 
 import textwrap
-from itertools import pairwise
 from typing import Any
 
+from ..analysis.pagefit import Fold
 from ..analysis.views import Dependency, View
-from ..model import KINDS
 from .common import date_line, model_title, plural, wrap_items
+from .dotheader import header
 
 SHAPES = {
     "nation": "tab",
@@ -23,9 +23,10 @@ SHAPES = {
     "component": "component",
     "platform": "box",
     "system": "box3d",
-    "datalink": "parallelogram",
+    "datalink": "box",  # with cut corners (style diagonals): a parallelogram doubles a tall label's width
     "support": "note",
     "capability": "doubleoctagon",
+    "fold": "folder",
 }
 FILLS = {
     "nation": "#eeeeee",
@@ -36,12 +37,14 @@ FILLS = {
     "datalink": "#d5efe9",
     "support": "#f3e0ea",
     "capability": "#ffffff",
+    "fold": "#ececec",
 }
 FAILED = "#f4b6b6"
 FAILED_LINE = "#b30000"
 LEFT = "#d9d9d9"
 LEFT_LINE = "#8c8c8c"
 ENTERED_LINE = "#1a8f1a"
+SPOF_LINE = "#e07b00"
 KIND_TITLES = {
     "nation": "nations",
     "supplier": "suppliers",
@@ -51,10 +54,10 @@ KIND_TITLES = {
     "datalink": "data links",
     "support": "support",
     "capability": "capabilities",
+    "fold": "folded boxes",
 }
 FONT = "Helvetica"
 WRAP = 22
-LEGEND_ROWS = 4
 
 
 def quote(text: str) -> str:
@@ -68,7 +71,9 @@ def wrap(text: str, width: int = WRAP) -> list[str]:
 
 
 def node_lines(view: View, node_id: str) -> list[str]:
-    """Label lines of a node: id, wrapped name, and its scenario state."""
+    """Label lines of a node: id, wrapped name, its scenario state and page marks."""
+    if node_id in view.folds:
+        return fold_lines(view, view.folds[node_id]) + state_lines(view, node_id)
     node = view.model.nodes[node_id]
     lines = [node_id]
     if node.name and node.name != node_id:
@@ -76,6 +81,29 @@ def node_lines(view: View, node_id: str) -> list[str]:
     if view.group_by == "kind" and node.nation and node.kind != "nation":
         lines.append(f"[{node.nation}]")
     lines += state_lines(view, node_id)
+    if node_id in view.spofs:
+        lines.append("single point of failure")
+    if node_id in view.not_drawn:
+        lines.append(f"needs {view.not_drawn[node_id]} more, not drawn")
+    return lines
+
+
+FOLD_NAMES = 6
+
+
+def fold_lines(view: View, fold: Fold) -> list[str]:
+    """A folded box: whose nodes, how many of each kind, and the first few ids."""
+    head = []
+    if fold.whole_group and fold.nation is not None:
+        head.append(group_title(view, fold.nation) if view.group_by == "nation" else KIND_TITLES[fold.nation])
+    counts = ", ".join(plural(n, kind, KIND_TITLES.get(kind)) for kind, n in fold.kinds)
+    head += wrap(counts if len(fold.kinds) == 1 else f"{len(fold.members)} nodes: {counts}", 30)
+    names = list(fold.members[:FOLD_NAMES])
+    more = len(fold.members) - len(names)
+    text = ", ".join(names) + (f" and {more} more" if more else "")
+    lines = head + wrap(text, 30)
+    if fold.id in view.fold_spofs:
+        lines.append(f"{plural(view.fold_spofs[fold.id], 'single point', 'single points')} of failure among them")
     return lines
 
 
@@ -108,12 +136,17 @@ def group_title(view: View, group: str) -> str:
 
 
 def title_of(view: View) -> str:
+    return "\n".join(title_lines(view))
+
+
+def title_lines(view: View) -> list[str]:
+    """The title: the model, the focus, the scenario, the date and the gaps left out."""
     parts = [model_title(view.model)]
     if view.focus is not None:
         parts.append(f"around {view.focus} (depth {view.depth})")
     if view.scenario is not None:
         parts.append(f"what if: {view.scenario}")
-    return "\n".join(parts + date_lines(view))
+    return parts + date_lines(view)
 
 
 def date_lines(view: View) -> list[str]:
@@ -128,8 +161,30 @@ def date_lines(view: View) -> list[str]:
     return lines
 
 
+def fit_lines(view: View) -> list[str]:
+    """What was folded or cut to fit the page, and how to see the rest (shared with Mermaid)."""
+    lines = []
+    if view.folds:
+        folded = sum(len(f.members) for f in view.folds.values())
+        lines.append(
+            f"To fit a page, {plural(folded, 'node')} that look alike are drawn as "
+            f"{plural(len(view.folds), 'box', 'boxes')} (same nation, same state); --max-nodes 0 draws each one."
+        )
+    if view.cut_depth is not None:
+        steps = plural(view.cut_depth, "step")
+        lines.append(
+            f"Cut to fit a page: the capabilities and what they need up to {steps} "
+            f"({plural(len(view.nodes), 'box', 'boxes')} of {view.selected} nodes); "
+            "--focus ID draws one capability in full, --max-nodes 0 everything."
+        )
+    elif view.max_nodes and view.focus is not None and len(view.nodes) > view.max_nodes:
+        lines.append(f"{plural(len(view.nodes), 'box', 'boxes')}: more than a page holds; --depth 1 draws less.")
+    return lines
+
+
 def build(view: View) -> Any:
-    """The pydot graph of ``view`` (nodes, clusters, dependencies, links, legend), in sorted order."""
+    """The pydot graph of ``view`` (a header with title, legend and link table; nodes, clusters,
+    dependencies), in sorted order."""
     import pydot
 
     graph = pydot.Dot(
@@ -140,9 +195,9 @@ def build(view: View) -> Any:
         fontsize="12",
         labelloc="t",
         labeljust="l",
-        label=quote(title_of(view)),
+        label=header(view),
         nodesep="0.2",
-        ranksep="0.5",
+        ranksep="0.4",
         newrank="true",
     )
     graph.set_node_defaults(fontname=FONT, fontsize="10", style='"filled"', margin='"0.08,0.04"')
@@ -161,9 +216,6 @@ def build(view: View) -> Any:
     for dep in view.dependencies:
         for item in _dependency(view, dep):
             (graph.add_node if isinstance(item, pydot.Node) else graph.add_edge)(item)
-    for edge in _links(view):
-        graph.add_edge(edge)
-    graph.add_subgraph(_legend(view))
     return graph
 
 
@@ -192,16 +244,19 @@ def _cluster(view: View, group: str) -> Any:
 def _node(view: View, node_id: str) -> Any:
     import pydot
 
-    node = view.model.nodes[node_id]
+    kind = view.kind_of(node_id)
+    tooltip = ", ".join(view.folds[node_id].members) if kind == "fold" else view.model.nodes[node_id].label()
     attrs: dict[str, str] = {
         "label": quote("\n".join(node_lines(view, node_id))),
-        "shape": SHAPES[node.kind],
-        "fillcolor": quote(FILLS[node.kind]),
-        "tooltip": quote(node.label()),
+        "shape": SHAPES[kind],
+        "fillcolor": quote(FILLS[kind]),
+        "tooltip": quote(tooltip),
     }
     style = ["filled"]
-    if node.kind == "platform":
+    if kind == "platform":
         style.append("rounded")
+    if kind == "datalink":
+        style.append("diagonals")
     if node_id in view.left:
         attrs.update(fillcolor=quote(LEFT), color=quote(LEFT_LINE), fontcolor=quote("#666666"))
         style.append("dashed")
@@ -209,7 +264,9 @@ def _node(view: View, node_id: str) -> Any:
         attrs.update(fillcolor=quote(FAILED), color=quote(FAILED_LINE), penwidth="2")
     if node_id in view.entered:
         attrs.update(color=quote(ENTERED_LINE), penwidth="2.5")
-    if node_id == view.focus or node.kind == "capability":
+    if node_id in view.spofs:
+        attrs.update(color=quote(SPOF_LINE), penwidth="3")
+    if node_id == view.focus or kind == "capability":
         style.append("bold")
     attrs["style"] = quote(",".join(style))
     return pydot.Node(quote(node_id), **attrs)
@@ -218,7 +275,7 @@ def _node(view: View, node_id: str) -> Any:
 def _edge_label(dep: Dependency) -> str:
     parts = []
     if dep.any_of and dep.label:
-        parts.append(dep.label)
+        parts += wrap(dep.label, 28)
     if dep.grace_days:
         parts.append(f"+{dep.grace_days} d")
     if dep.hidden:
@@ -239,7 +296,7 @@ def _dependency(view: View, dep: Dependency) -> list[Any]:
 
     requirer = quote(dep.requirer)
     label = _edge_label(dep)
-    extra = {"label": quote(label)} if label else {}
+    extra = {"label": quote(label), "decorate": "true"} if label else {}
     if not dep.any_of:
         return [pydot.Edge(quote(t), requirer, **style(t, dep.requirer), **extra) for t in dep.targets]
     junction_id = f"{dep.requirer}#{dep.item}{'#retired' if dep.retired else ''}"
@@ -264,95 +321,3 @@ def _dependency(view: View, dep: Dependency) -> list[Any]:
     retired_style = {"style": "dotted", "color": quote(LEFT_LINE)} if dep.retired else {}
     out.append(pydot.Edge(junction, requirer, **failed_style, **retired_style, **extra))
     return out
-
-
-def _links(view: View) -> list[Any]:
-    """Interoperability links lost (dashed red) and gained (green): one undirected edge per pair,
-    home side first so partner assets line up to the right of ours, labelled with the data links."""
-    import pydot
-
-    model = view.model
-    out = []
-    for status, links in view.link_groups():
-        pairs: dict[tuple[str, str], list[str]] = {}
-        for link in links:
-            a, b = link.a, link.b
-            if model.operator_of(a) != model.home:
-                a, b = b, a
-            pairs.setdefault((a, b), []).append(link.via)
-        colour = FAILED_LINE if status == "lost" else ENTERED_LINE
-        for (a, b), vias in sorted(pairs.items()):
-            out.append(
-                pydot.Edge(
-                    quote(a),
-                    quote(b),
-                    dir="none",
-                    style="dashed" if status == "lost" else "bold",
-                    color=quote(colour),
-                    fontcolor=quote(colour),
-                    label=quote(", ".join(sorted(vias))),
-                )
-            )
-    return out
-
-
-def _legend(view: View) -> Any:
-    """A cluster with one sample per kind drawn, and the scenario marks and edge styles used."""
-    import pydot
-
-    legend = pydot.Subgraph(
-        '"cluster_legend"', label='"Legend"', style='"rounded"', color='"#b0b0b0"', fontname=FONT, fontsize="10"
-    )
-    legend.set_node_defaults(fontsize="8", height="0.25", margin='"0.04,0.02"')
-    kinds = sorted({view.model.nodes[n].kind for n in view.nodes}, key=KINDS.index)
-    samples: list[str] = []
-    for kind in kinds:
-        name = f"legend:{kind}"
-        style = "filled,rounded" if kind == "platform" else "filled"
-        legend.add_node(
-            pydot.Node(
-                quote(name), label=quote(kind), shape=SHAPES[kind], fillcolor=quote(FILLS[kind]), style=quote(style)
-            )
-        )
-        samples.append(name)
-    marks = []
-    if view.failed:
-        marks.append(("legend:failed", "fails (day)", {"fillcolor": quote(FAILED), "color": quote(FAILED_LINE)}))
-    if view.left:
-        marks.append(("legend:left", "left service", {"fillcolor": quote(LEFT), "style": '"filled,dashed"'}))
-    if view.entered:
-        marks.append(("legend:entered", "enters service", {"color": quote(ENTERED_LINE), "penwidth": "2.5"}))
-    if any(d.any_of for d in view.dependencies):
-        marks.append(("legend:or", "OR", {"shape": "circle", "width": "0.3", "fixedsize": "true", "fontsize": "7"}))
-    for name, label, attrs in marks:
-        attrs = {"shape": "box", "fillcolor": '"#ffffff"', **attrs}
-        legend.add_node(pydot.Node(quote(name), label=quote(label), **attrs))
-        samples.append(name)
-    notes = ["arrow: needed -> needs", "+N d: grace days"]
-    if any(d.any_of for d in view.dependencies):
-        notes.append("OR: any one of the inputs")
-    if view.group_by == "nation":
-        notes.append("box around: nation the node depends on")
-    if view.links_lost:
-        notes.append("red dashed line: link lost (data links named)")
-    if view.links_gained:
-        notes.append("green line: link gained (data links named)")
-    if view.unconnected:
-        notes.append(f"{plural(len(view.unconnected), 'node')} with no dependency not drawn")
-    if view.links_kept:
-        notes.append(f"{plural(view.links_kept, 'kept link')} not drawn")
-    if any(d.retired for d in view.dependencies):
-        notes.append("dotted grey: held before the change")
-    legend.add_node(
-        pydot.Node('"legend:notes"', label=quote("\n".join(notes)), shape="plaintext", style='""', fontsize="9")
-    )
-    samples.append("legend:notes")
-    columns = [samples[i : i + LEGEND_ROWS] for i in range(0, len(samples), LEGEND_ROWS)]
-    for number, column in enumerate(columns):
-        group = pydot.Subgraph(quote(f"legend:column{number}"), rank="same")
-        for a, b in pairwise(column[::-1]):
-            group.add_edge(pydot.Edge(quote(a), quote(b), style="invis"))
-        legend.add_subgraph(group)
-    for left, right in pairwise(columns):
-        legend.add_edge(pydot.Edge(quote(left[0]), quote(right[0]), style="invis"))
-    return legend

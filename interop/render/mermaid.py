@@ -11,6 +11,7 @@ from __future__ import annotations
 from ..analysis.views import Dependency, View
 from ..errors import OutputError
 from ..model import KINDS
+from .common import link_headline, signed
 from .dot import (
     ENTERED_LINE,
     FAILED,
@@ -18,8 +19,10 @@ from .dot import (
     FILLS,
     LEFT,
     LEFT_LINE,
+    SPOF_LINE,
     _edge_label,
     date_lines,
+    fit_lines,
     group_title,
     node_lines,
 )
@@ -35,6 +38,7 @@ SHAPES = {
     "datalink": ('[/"', '"/]'),
     "support": ('>"', '"]'),
     "capability": ('{{"', '"}}'),
+    "fold": ('[["', '"]]'),
 }
 
 
@@ -71,7 +75,6 @@ def to_mermaid(view: View) -> str:
             f"the diagram has {view.edge_count} edges; Mermaid on GitHub draws at most {MAX_EDGES} — "
             "draw part of it with --focus ID --depth 1, or use --format svg"
         )
-    model = view.model
     out = ["flowchart LR"]
     for line in _title(view):
         out.append(f"  %% {line}")
@@ -84,22 +87,14 @@ def to_mermaid(view: View) -> str:
             out.append(f'  subgraph {mermaid_id("group:" + group)} ["{label([group_title(view, group)])}"]')
             indent = "    "
         for node_id in groups[group]:
-            start, end = SHAPES[model.nodes[node_id].kind]
+            start, end = SHAPES[view.kind_of(node_id)]
             out.append(f"{indent}{mermaid_id(node_id)}{start}{label(node_lines(view, node_id))}{end}")
         if group is not None:
             out.append("  end")
     edges: list[tuple[str, str]] = []  # (line, style) – the index of each is its linkStyle number
     for dep in view.dependencies:
         edges += _dependency(view, dep, out)
-    for status, links in view.link_groups():
-        pairs: dict[tuple[str, str], list[str]] = {}
-        for link in links:
-            pairs.setdefault((link.a, link.b), []).append(link.via)
-        for (a, b), vias in sorted(pairs.items()):
-            text = label([f"{status}: {', '.join(sorted(vias))}"])
-            arrow = "-.-" if status == "lost" else "==="
-            colour = FAILED_LINE if status == "lost" else ENTERED_LINE
-            edges.append((f'{mermaid_id(a)} {arrow}|"{text}"| {mermaid_id(b)}', f"stroke:{colour},color:{colour}"))
+    out += _link_table(view)
     for line, _ in edges:
         out.append(f"  {line}")
     out += _legend(view)
@@ -122,7 +117,18 @@ def _title(view: View) -> list[str]:
         lines.append(f"around {view.focus} (depth {view.depth})")
     if view.scenario is not None:
         lines.append(f"what if: {view.scenario}")
-    return lines + date_lines(view)
+    return lines + date_lines(view) + fit_lines(view)
+
+
+def _link_table(view: View) -> list[str]:
+    """The changed interoperability links as one note box (partner, data link, before → after)."""
+    if view.link_roles is None:
+        return []
+    lines = [f"Interoperability links: {link_headline(view.link_roles)}"]
+    for r in view.changed_link_rows:
+        carried = f", {r.carried} carried over" if r.carried else ""
+        lines.append(f"{r.nation} {r.via}: {r.before} → {r.after} ({signed(r.change)}{carried})")
+    return [f'  links_table["{label(lines)}"]', "  style links_table fill:#ffffff,stroke:#bbbbbb,text-align:left"]
 
 
 def _dependency(view: View, dep: Dependency, nodes_out: list[str]) -> list[tuple[str, str]]:
@@ -149,7 +155,7 @@ def _dependency(view: View, dep: Dependency, nodes_out: list[str]) -> list[tuple
 
 
 def _legend(view: View) -> list[str]:
-    kinds = sorted({view.model.nodes[n].kind for n in view.nodes}, key=KINDS.index)
+    kinds = _kinds(view)
     out = ['  subgraph legend ["Legend: arrow = needed → needs; +N d = grace days"]']
     for kind in kinds:
         start, end = SHAPES[kind]
@@ -160,34 +166,43 @@ def _legend(view: View) -> list[str]:
         out.append('    legend_left["left service"]')
     if view.entered:
         out.append('    legend_entered["enters service"]')
+    if view.spofs:
+        out.append('    legend_spof["single point of failure"]')
     out.append("  end")
     return out
 
 
 def _classes(view: View) -> list[str]:
     """Fill colours by kind and scenario state (classDef + class lines, sorted)."""
-    model = view.model
-    out = [f"  classDef {kind} fill:{FILLS[kind]},stroke:#333" for kind in KINDS]
+    out = [f"  classDef {kind} fill:{FILLS[kind]},stroke:#333" for kind in (*KINDS, "fold")]
     out.append(f"  classDef failed fill:{FAILED},stroke:{FAILED_LINE},stroke-width:2px")
     out.append(f"  classDef left fill:{LEFT},stroke:{LEFT_LINE},stroke-dasharray:4 3,color:#666")
     out.append(f"  classDef entered stroke:{ENTERED_LINE},stroke-width:3px")
+    out.append(f"  classDef spof stroke:{SPOF_LINE},stroke-width:3px")
     members: dict[str, list[str]] = {}
     for node_id in view.nodes:
-        members.setdefault(model.nodes[node_id].kind, []).append(mermaid_id(node_id))
+        members.setdefault(view.kind_of(node_id), []).append(mermaid_id(node_id))
         if node_id in view.left:
             members.setdefault("left", []).append(mermaid_id(node_id))
         elif node_id in view.failed:
             members.setdefault("failed", []).append(mermaid_id(node_id))
         if node_id in view.entered:
             members.setdefault("entered", []).append(mermaid_id(node_id))
-    kinds = sorted({model.nodes[n].kind for n in view.nodes}, key=KINDS.index)
-    for kind in kinds:
+        if node_id in view.spofs:
+            members.setdefault("spof", []).append(mermaid_id(node_id))
+    for kind in _kinds(view):
         members.setdefault(kind, []).append(f"legend_{kind}")
-    for state, present in (("failed", view.failed), ("left", view.left), ("entered", view.entered)):
+    marks = (("failed", view.failed), ("left", view.left), ("entered", view.entered), ("spof", view.spofs))
+    for state, present in marks:
         if present:
             members.setdefault(state, []).append(f"legend_{state}")
-    order = [*KINDS, "failed", "left", "entered"]
+    order = [*KINDS, "fold", "failed", "left", "entered", "spof"]
     out += [f"  class {','.join(members[name])} {name}" for name in order if name in members]
     for group in sorted({g for g in view.groups.values() if g is not None and g in view.failed_groups}):
         out.append(f"  style {mermaid_id('group:' + group)} fill:#fbeaea,stroke:{FAILED_LINE},stroke-width:2px")
     return out
+
+
+def _kinds(view: View) -> list[str]:
+    """Kinds drawn, in the model's kind order, folded boxes last."""
+    return sorted({view.kind_of(n) for n in view.nodes}, key=lambda k: KINDS.index(k) if k in KINDS else len(KINDS))

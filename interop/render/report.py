@@ -493,7 +493,8 @@ def _diagram(briefing: Briefing) -> list[Block]:
     elif view.scenario is not None:
         scope = (
             "What the change touches: failed nodes (red, with the day), nodes that leave (grey) or enter "
-            "(green border) service, and the ends of lost (dashed red) or gained (green) links."
+            "(green border) service, single points of failure (orange border); the links it changes are "
+            "the table at the top of the diagram."
         )
     else:
         scope = "The whole model."

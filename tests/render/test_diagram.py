@@ -69,8 +69,22 @@ def test_neighbourhood_depth_is_per_direction():
 def test_scenario_view_marks_failed_left_entered(swap_view):
     view = swap_view
     assert view.nodes == (
-        "Crypto", "F-35A", "F135", "F414", "GE", "Gripen-E", "KC-46", "Link-16", "PW", "QRA", "Saab", "USAF-F-35A",
-    )  # fmt: skip
+        "Crypto",
+        "F-35A",
+        "F135",
+        "F414",
+        "GE",
+        "Gripen-E",
+        "Link-16",
+        "PW",
+        "QRA",
+        "Saab",
+    )  # fmt: skip: link ends (KC-46, USAF-F-35A) are not drawn for that alone: the link table says it
+    assert view.spofs == {"Crypto", "F414", "GE", "Gripen-E", "Link-16", "Saab"}  # of QRA, after the swap
+    assert [(r.nation, r.via, r.before, r.after, r.carried) for r in view.changed_link_rows] == [
+        ("USA", "Link-16", 2, 0, 0),
+        ("USA", "MADL", 1, 0, 0),
+    ]
     assert dict(view.failed) == {
         "Crypto": 0, "F135": 0, "F414": 0, "GE": 0, "PW": 0, "Link-16": 30, "QRA": 30, "Gripen-E": 90,
     }  # fmt: skip
@@ -115,7 +129,7 @@ def test_text_is_deterministic(mini):
 def test_dot_quotes_ids_and_labels():
     model = load_model(BRIEFING)
     text = to_dot(diagram_view(model))
-    assert '"P&W Co" [label="P&W Co\\nPratt \\"P&W\\" <Whitney>"' in text
+    assert '"P&W Co" [label="P&W Co\\nPratt \\"P&W\\" <Whitney>\\nsingle point of failure"' in text
     assert '"P&W Co" -> "F135";' in text
     assert dot_quote('a\\b"c\nd') == '"a\\\\b\\"c\\nd"'
 
@@ -230,7 +244,8 @@ def test_cli_diagram_errors(run, tmp_path):
 # --- layering ---------------------------------------------------------------------------------------
 
 RENDERERS = ["dot.py", "mermaid.py", "report.py", "html.py"]
-TYPES = {"Dependency", "View", "Link", "Operation", "WhatIfResult", "ExposureResult", "Failure", "SensitivityResult"}
+TYPES = {"Dependency", "Fold", "View", "Link", "Operation", "WhatIfResult", "ExposureResult", "Failure"}
+TYPES |= {"SensitivityResult"}
 
 
 @pytest.mark.parametrize("name", RENDERERS)
@@ -290,3 +305,43 @@ def test_a_dated_diagram_is_drawn_on_its_date_and_names_the_gaps_it_leaves_out(r
         "diagram", "--model", dated, "--replace", "F-35", "--with", "Gripen", "--on", "2033", "--focus", "NORAD"
     )
     assert focus.code == 3 and "NORAD is not in service: it is a gap on 2033-01-01" in focus.err
+
+
+# --- a page: folded, cut, link table, single points of failure (issue 13) -------------------------
+
+
+@needs_shipped
+def test_a_us_embargo_is_folded_and_cut_to_a_page_and_says_so(golden) -> None:
+    model = load_model(SHIPPED)
+    result = what_if(model, Scenario.build(embargo=["USA"]))
+    view = diagram_view(model, result, impact=True)
+    assert len(view.nodes) <= 25 and view.selected == 46 and view.cut_depth == 3
+    usa = view.folds["fold:USA:1"]
+    assert len(usa.members) == 16 and usa.kinds == (("supplier", 8), ("support", 8))
+    assert view.folds["fold:-:1"].members == ("AEHF", "MUOS", "WGS")  # the three SATCOM alternatives
+    assert view.failed["fold:USA:1"] == 0 and "USA" not in usa.members  # the embargoed nation stays apart
+    text = to_dot(view)
+    assert "Cut to fit a page: the capabilities and what they need up to 3 steps (22 boxes of 46 nodes)" in text
+    assert "<td>Partner" not in text and "<b>Partner</b>" in text  # the link table heads the picture
+    golden("diagram/canada-usa-page.dot", text)
+    everything = diagram_view(model, result, impact=True, max_nodes=None)
+    assert not everything.folds and everything.cut_depth is None and len(everything.nodes) == 46
+
+
+def test_the_header_lists_only_what_is_drawn_and_the_changed_links(mini, swap_view) -> None:
+    from interop.render.dotheader import legend_notes, legend_table, link_table
+
+    table = link_table(swap_view)
+    assert "Link-16 and MADL lost with USA." in table
+    assert ">USA</font></td>" in table and ">−2</font>" in table and ">−1</font>" in table
+    legend = legend_table(swap_view)
+    assert "single point of failure" in legend and "nodes folded into one" not in legend and "datalink" in legend
+    assert "OR: any one of the inputs" not in legend_notes(swap_view)  # no OR junction drawn in this view
+    plain = diagram_view(mini)
+    assert link_table(plain) == "" and "fails (day)" not in legend_table(plain)
+
+
+def test_cli_max_nodes_zero_draws_every_node(run) -> None:
+    folded = run("diagram", "--embargo", "USA", "--format", "dot").out
+    full = run("diagram", "--embargo", "USA", "--format", "dot", "--max-nodes", "0").out
+    assert '"fold:USA:1"' in folded and "fold:" not in full and '"GE-Aerospace"' in full
