@@ -216,11 +216,14 @@ def _gaps(result: WhatIfResult) -> Section:
     base, scen = set(result.gaps_baseline), set(result.gaps_scenario)
     reasons = result.gap_reasons
     nodes = result.model.nodes
+    def why(g: str, side: str) -> str:  # the reason without the node's name (the row names the id)
+        return reasons[side][g].removeprefix(f"{nodes[g].name}: ")
+
     rows = [
-        (g, nodes[g].kind, "scenario and baseline" if g in base else "scenario only", reasons["scenario"][g])
+        (g, nodes[g].kind, "scenario and baseline" if g in base else "scenario only", why(g, "scenario"))
         for g in sorted(scen)
     ]
-    rows += [(g, nodes[g].kind, "baseline only", reasons["baseline"][g]) for g in sorted(base - scen)]
+    rows += [(g, nodes[g].kind, "baseline only", why(g, "baseline")) for g in sorted(base - scen)]
     counts = f"{len(scen)} in the scenario, {len(base)} in the baseline"
     return Section(
         f"Gaps on {result.on}",

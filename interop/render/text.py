@@ -64,7 +64,11 @@ def format_blocks(blocks: Sequence[Block]) -> str:
 
 def _text_item(item: Item) -> list[str]:
     if isinstance(item, GapTable):
-        return [f"{INDENT}{why} [{where}]" for _, _, where, why in item.rows]
+        return [
+            line
+            for gap, _, where, why in item.rows
+            for line in wrap_items(f"{INDENT}{gap} ({where}): ", why.split(" "), sep=" ", indent=4)
+        ]
     if isinstance(item, StatusTable):
         return [f"{INDENT}{day}: {what} {change}" for day, what, change in item.rows]
     if isinstance(item, IdList):

@@ -41,7 +41,8 @@ def test_what_if_names_the_date_and_reports_the_gap_apart_with_its_reason(run) -
     lines = result.out.splitlines()
     assert lines[2] == "On 2033-01-01 (fleets in service on that day; --on DATE for another)"
     assert "Gaps on 2033-01-01: 1 in the scenario, 0 in the baseline" in lines
-    assert f"  {REASON} [scenario only]" in lines
+    at = lines.index("  NORAD (scenario only): no fighter in service on 2033-01-01: CF-18 left service 2032-12-31,")
+    assert lines[at + 1] == "    Gripen-E enters 2034"  # wrapped at 100 columns, the gap's id first
     assert "  Gap on 2033-01-01: NORAD" in lines
     assert "Failures" not in result.out
     assert "  2034-01-01: NORAD gap → holds" in lines
