@@ -216,6 +216,7 @@ def _gaps(result: WhatIfResult) -> Section:
     base, scen = set(result.gaps_baseline), set(result.gaps_scenario)
     reasons = result.gap_reasons
     nodes = result.model.nodes
+
     def why(g: str, side: str) -> str:  # the reason without the node's name (the row names the id)
         return reasons[side][g].removeprefix(f"{nodes[g].name}: ")
 
