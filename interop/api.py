@@ -390,10 +390,15 @@ def briefing(
             note = f"Diagram left out: {exc}."
     else:
         note = "Diagram left out (--diagram none)."
+    from .analysis.cost import CutSetBudgetExceeded
     from .analysis.sensitivity import sensitivity_of
 
     rests_on = sensitivity_of(answer)
-    return render_report.Briefing(result, answer.exposure(), view, kind, image, svg_name, note, rests_on)
+    try:
+        pairs: SpofResult | None = answer.pairs
+    except CutSetBudgetExceeded:
+        pairs = None
+    return render_report.Briefing(result, answer.exposure(), view, kind, image, svg_name, note, rests_on, pairs)
 
 
 def export(

@@ -48,7 +48,7 @@ if TYPE_CHECKING:
     from .explain import Explanation
     from .exposure import ExposureResult
     from .timeline import Event
-    from .whatif import Failure, SpofChange, StatusChange, WhatIfResult
+    from .whatif import Failure, SpofChange, SpofResult, StatusChange, WhatIfResult
 
 Origin = Literal["replaced", "mixed", "removed", "embargoed"]
 """How the scenario itself touched a node (as opposed to a failure it caused)."""
@@ -300,6 +300,18 @@ class Study:
 
     def timeline(self) -> tuple[Event, ...]:
         return self.events
+
+    @cached_property
+    def pairs(self) -> SpofResult:
+        """Minimal cut sets of order ≤ 2 of every capability in service on ``structure`` (what a
+        briefing shows, grouped); raises CutSetBudgetExceeded when that is too costly to work out."""
+        from .cost import DEFAULT_BUDGET
+        from .cutsets import minimal_cut_sets
+        from .whatif import SpofResult, gap_reasons
+
+        graph = self.structure
+        found = minimal_cut_sets(graph, None, max_order=2, budget=DEFAULT_BUDGET)
+        return SpofResult(self.model, 2, None, found, self.structural_scenario, graph.gaps, gap_reasons(graph))
 
     def explain(self, node: str) -> Explanation:
         """Why ``node`` (id or alias) fails in this scenario, or why it holds."""

@@ -177,7 +177,8 @@ def report(
     """A briefing report for one scenario, ready to paste into a planning document.
 
     A plain-words summary; capabilities lost with the day (timeline); interoperability links lost,
-    kept and gained by partner and data link; single points of failure added and removed; the
+    kept and gained by partner and data link; single points of failure added and removed; what
+    can fail each capability (its single points of failure and pairs, grouped); the
     exposure of the result to an embargo by each foreign nation; what the answer rests on (the
     assumptions that change it when moved inside their range, as `interop sensitivity` shows); a
     diagram of what the change touches; and numbered sources for every fact the report relies on.

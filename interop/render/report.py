@@ -12,12 +12,23 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from ..analysis import Operation, WhatIfResult
+from ..analysis import Operation, SpofResult, WhatIfResult
 from ..analysis.exposure import ExposureResult
 from ..analysis.sensitivity import SensitivityResult
 from ..analysis.views import View
 from ..model import Model
-from .common import change_text, date_line, every, link_counts, link_headline, link_pair, name_of, plural, signed
+from .common import (
+    change_text,
+    date_line,
+    every,
+    link_counts,
+    link_headline,
+    link_pair,
+    name_of,
+    plural,
+    product_words,
+    signed,
+)
 from .markdown import table
 
 # --- document blocks ------------------------------------------------------------------------------
@@ -84,6 +95,8 @@ class Briefing:
     svg_name: str | None = None
     diagram_note: str | None = None
     sensitivity: SensitivityResult | None = None
+    cut_sets: SpofResult | None = None
+    """Minimal cut sets of order ≤ 2 on the structure after the change (None: too costly)."""
 
 
 # --- citations ------------------------------------------------------------------------------------
@@ -167,6 +180,7 @@ def document(briefing: Briefing) -> list[Block]:
     blocks += _timeline(result, cites)
     blocks += _links(result, cites)
     blocks += _spof(result, cites)
+    blocks += _cut_sets(briefing.cut_sets)
     blocks += _exposure(briefing.exposure, cites)
     blocks += _commitments(result, cites)
     blocks += _rests_on(briefing.sensitivity)
@@ -396,6 +410,42 @@ def _spof(result: WhatIfResult, cites: Citations) -> list[Block]:
         text += "." if structural else " (only replacements and mixes change the structure; losses are failures)."
         return [*blocks, Paragraph(text)]
     return [*blocks, Table(("Capability", "Node", "Name", "Change", "Sources"), tuple(rows))]
+
+
+PAIR_GROUPS = 3
+
+
+def _cut_sets(found: SpofResult | None) -> list[Block]:
+    """Each capability's single points of failure and pairs, grouped into products."""
+    blocks: list[Block] = [Heading(2, "What can fail each capability: single points and pairs")]
+    if found is None:
+        return [*blocks, Paragraph("Not worked out: too many cut sets for a report (interop spof shows them).")]
+    after = " after the replacements" if found.scenario.operations else ""
+    intro = (
+        f"Minimal cut sets of order ≤ 2 on the structure{after} (what the losses would be, before any "
+        "failure): a single point of failure alone fails the capability; a pair fails it together. "
+        "Cut sets that contain another capability are left out (interop spof --all shows them)."
+    )
+    rows = []
+    for capability in sorted(found.cut_sets):
+        view = found.view(capability)
+        singles = ", ".join(view.of_order(1)[0].factors[0]) if view.of_order(1) else "none"
+        products = view.of_order(2)
+        if products:
+            shown = [product_words(p.factors) for p in products[:PAIR_GROUPS]]
+            more = sum(p.count for p in products[PAIR_GROUPS:])
+            pairs = "; ".join(shown) + (f"; and {plural(more, 'more pair')}" if more else "")
+            pairs = f"{view.count(2)}: {pairs}"
+        else:
+            pairs = "none beyond the single points" if view.of_order(1) else "none"
+        rows.append((capability, singles, pairs))
+    how = "Every cut set of one capability: interop spof --capability ID (--format json lists them all)."
+    return [
+        *blocks,
+        Paragraph(intro),
+        Table(("Capability", "Single points of failure", "Pairs"), tuple(rows)),
+        Paragraph(how),
+    ]
 
 
 def _exposure(exposed: ExposureResult, cites: Citations) -> list[Block]:

@@ -245,7 +245,7 @@ def test_cli_diagram_errors(run, tmp_path):
 
 RENDERERS = ["dot.py", "mermaid.py", "report.py", "html.py"]
 TYPES = {"Dependency", "Fold", "View", "Link", "Operation", "WhatIfResult", "ExposureResult", "Failure"}
-TYPES |= {"SensitivityResult"}
+TYPES |= {"SensitivityResult", "SpofResult"}
 
 
 @pytest.mark.parametrize("name", RENDERERS)

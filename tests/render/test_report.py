@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 import pytest
 from conftest import MINI, MODELS, ROOT
 
-from interop.analysis import Scenario, what_if
+from interop.analysis import Scenario, spof, what_if
 from interop.analysis.exposure import exposure
 from interop.analysis.views import diagram_view
 from interop.model import load_model
@@ -79,11 +79,23 @@ def test_sections_hold_the_analysis_results(run):
         "Capabilities lost (timeline)",
         "Interoperability links",
         "Single points of failure",
+        "What can fail each capability: single points and pairs",
         "Exposure by nation",
         "What this answer rests on",
         "Diagram",
         "Sources",
     ]
+    cuts = spof(model, scenario=Scenario.build(replace=[("F-35", "Gripen")]), max_order=2).cut_sets["QRA"]
+    singles = ", ".join(s[0] for s in cuts if len(s) == 1)
+    pairs = sum(1 for s in cuts if len(s) == 2)
+    row = re.search(
+        r"^\| QRA \| (.*) \| (.*) \|$", parts["What can fail each capability: single points and pairs"], re.M
+    )
+    assert row is not None and row.group(1) == singles
+    if pairs:
+        assert row.group(2).startswith(f"{pairs}: ")
+    else:
+        assert row.group(2) == ("none beyond the single points" if singles else "none")
     assert "| 30 | QRA | Quick reaction alert | Link-16 failed |  |" in parts["Capabilities lost (timeline)"]
     assert "| 90 | Gripen-E | platform | Gripen-E | F414 failed (+90 d grace) |  |" in text
     assert "| USA | Link-16 | 2 | 0 | −2 |  |  |" in parts["Interoperability links"]
