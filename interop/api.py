@@ -171,12 +171,13 @@ def sensitivity(
     remove: Ids = (),
     embargo: Ids = (),
     at_days: int | None = None,
+    on: DateLike = None,
 ) -> SensitivityResult:
     """What the scenario's answer rests on: each grace assumption at the ends of its stated range,
     each low-confidence fact dropped; the same answer as ``interop sensitivity``."""
     from .analysis.sensitivity import sensitivity as run
 
-    return run(model, scenario(replace, mix, remove, embargo, at_days))
+    return run(model, scenario(replace, mix, remove, embargo, at_days, on))
 
 
 def exposure(
@@ -195,8 +196,11 @@ def exposure(
 Option = Scenario | Mapping[str, Pairs] | None
 
 
-def compare(model: Model, options: Iterable[Option], nations: Ids | None = None) -> CompareResult:
-    """The decision table of ``interop compare``: one row per option, in order.
+def compare(
+    model: Model, options: Iterable[Option], nations: Ids | None = None, on: DateLike = None
+) -> CompareResult:
+    """The decision table of ``interop compare``: one row per option, in order, on ``on``
+    (default: the model's as_of; ``interop compare --on`` several times is one call per date).
 
     An option is ``None`` (keep the baseline), a mapping ``{"replace": {"F-35": "Gripen"}}`` or
     ``{"mix": [("F-35", "Gripen")]}``, or a Scenario; only replacements and mixes count.
@@ -212,7 +216,7 @@ def compare(model: Model, options: Iterable[Option], nations: Ids | None = None)
             if unknown:
                 raise TypeError(f"an option takes 'replace' and 'mix' only, not {', '.join(unknown)}")
             scenarios.append(scenario(option.get("replace", ()), option.get("mix", ())))
-    return _compare(model, scenarios, None if nations is None else _ids(nations))
+    return _compare(model, scenarios, None if nations is None else _ids(nations), _on(on))
 
 
 def timeline(
@@ -222,9 +226,10 @@ def timeline(
     remove: Ids = (),
     embargo: Ids = (),
     at_days: int | None = None,
+    on: DateLike = None,
 ) -> Timeline:
-    """The events day by day (``interop what-if --timeline``)."""
-    answer = study(model, replace, mix, remove, embargo, at_days)
+    """The events day by day (``interop what-if --timeline``), on ``on`` (default: as_of)."""
+    answer = study(model, replace, mix, remove, embargo, at_days, on)
     return Timeline(model, answer.scenario, answer.events)
 
 
@@ -281,10 +286,12 @@ def diagram(
     group_by: str = "nation",
     whole: bool = False,
     max_nodes: int | None = PAGE_NODES,
+    on: DateLike = None,
 ) -> Diagram:
     """What ``interop diagram`` draws: the whole model, around ``focus``, or a scenario (only what
-    it touches unless ``whole`` or ``focus``), folded and cut to ``max_nodes`` boxes (None: all)."""
-    answer = study(model, replace, mix, remove, embargo, at_days)
+    it touches unless ``whole`` or ``focus``), folded and cut to ``max_nodes`` boxes (None: all),
+    on ``on`` (default: the model's as_of)."""
+    answer = study(model, replace, mix, remove, embargo, at_days, on)
     return Diagram(scenario_view(answer, focus=focus, depth=depth, group_by=group_by, whole=whole, max_nodes=max_nodes))
 
 
@@ -349,10 +356,13 @@ def report(
     focus: str | None = None,
     depth: int = 1,
     diagram: str = "mermaid",
+    max_nodes: int | None = PAGE_NODES,
+    on: DateLike = None,
 ) -> Report:
-    """The briefing report of ``interop report`` (``diagram``: mermaid, svg or none)."""
-    answer = study(model, replace, mix, remove, embargo, at_days)
-    return Report(briefing(answer, diagram, focus=focus, depth=depth))
+    """The briefing report of ``interop report`` (``diagram``: mermaid, svg or none), on ``on``
+    (default: the model's as_of); its diagram folded and cut to ``max_nodes`` boxes."""
+    answer = study(model, replace, mix, remove, embargo, at_days, on)
+    return Report(briefing(answer, diagram, focus=focus, depth=depth, max_nodes=max_nodes))
 
 
 def briefing(
