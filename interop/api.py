@@ -196,9 +196,7 @@ def exposure(
 Option = Scenario | Mapping[str, Pairs] | None
 
 
-def compare(
-    model: Model, options: Iterable[Option], nations: Ids | None = None, on: DateLike = None
-) -> CompareResult:
+def compare(model: Model, options: Iterable[Option], nations: Ids | None = None, on: DateLike = None) -> CompareResult:
     """The decision table of ``interop compare``: one row per option, in order, on ``on``
     (default: the model's as_of; ``interop compare --on`` several times is one call per date).
 
