@@ -9,7 +9,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ScenarioError, option
-from ..model import KINDS, Model, resolve
+from ..model import KINDS, Model, Requirement, resolve
 from ..model.lookup import normalise
 from .cascade import Cascade
 from .cost import DEFAULT_BUDGET
@@ -53,6 +53,18 @@ class StatusChange:
     after: str
 
 
+@dataclass(frozen=True, slots=True)
+class FailureCause:
+    """Why ``node`` failed: named by the scenario (``origin``: removed, embargoed, …), or
+    ``requirement`` (the item as it stands after any rewiring, keeping its model ``source``)
+    stopped holding when ``trigger`` failed (the last alternative, for an any_of group)."""
+
+    node: str
+    origin: Origin | None = None
+    trigger: str | None = None
+    requirement: Requirement | None = None
+
+
 @dataclass(frozen=True)
 class WhatIfResult:
     """Everything a what-if tells: failures with days, capabilities, links, SPOF changes."""
@@ -88,6 +100,18 @@ class WhatIfResult:
             f"{len(self.failed)} nodes failed, links {len(self.links_lost)} lost / {len(self.links_kept)} kept / "
             f"{len(self.links_gained)} gained>"
         )
+
+    def cause_of(self, node_id: str) -> FailureCause | None:
+        """Why ``node_id`` failed: how the scenario named it (day 0), or the requirement item that
+        stopped holding and the node whose failure did it. None when it did not fail here."""
+        if self.failures is None or self.graph is None or node_id not in self.failures.times:
+            return None
+        cause = self.failures.causes.get(node_id)
+        if cause is None:
+            origin = self.origins.get(node_id)
+            return FailureCause(node_id, origin=origin) if origin is not None else None
+        item = self.graph.requires[node_id][cause.item]
+        return FailureCause(node_id, trigger=cause.trigger, requirement=item)
 
     def link_roles(self) -> LinkRoles:
         """Each changed link's role (carried over, switched, lost, new) and the net table."""

@@ -111,8 +111,8 @@ class Citations:
     cited_for: dict[str, set[str]] = field(default_factory=dict)
     unsourced: set[str] = field(default_factory=set)
 
-    def cite(self, node_ids: Iterable[str], requirements: Iterable[tuple[str, int]] = ()) -> str:
-        """``[1] [3]`` for the sources of ``node_ids`` and of requirement items ``(requirer, index)``."""
+    def cite(self, node_ids: Iterable[str], requirements: Iterable[tuple[str, Sequence[str]]] = ()) -> str:
+        """``[1] [3]`` for the sources of ``node_ids`` and of requirement items ``(requirer, sources)``."""
         found: list[tuple[str, str]] = []
         for node_id in node_ids:
             node = self.model.nodes.get(node_id)
@@ -121,11 +121,8 @@ class Citations:
             if not node.source:
                 self.unsourced.add(node_id)
             found += [(text, node_id) for text in node.source]
-        for requirer, index in requirements:
-            node = self.model.nodes.get(requirer)
-            if node is None or index >= len(node.requires):
-                continue
-            found += [(text, f"{requirer} requirement") for text in node.requires[index].source]
+        for requirer, sources in requirements:
+            found += [(text, f"{requirer} requirement") for text in sources]
         numbers = []
         for text, what in found:
             if text not in self.numbers:
@@ -263,38 +260,18 @@ def _changes(result: WhatIfResult, cites: Citations) -> list[Block]:
     return blocks
 
 
-def _because(result: WhatIfResult, node_id: str) -> tuple[str, list[tuple[str, int]]]:
-    """Why a node failed (from the cascade's recorded cause), and the requirement it rests on."""
-    if result.failures is None or result.graph is None:
-        return "", []
-    cause = result.failures.causes.get(node_id)
+def _because(result: WhatIfResult, node_id: str) -> tuple[str, list[tuple[str, tuple[str, ...]]]]:
+    """Why a node failed in words, and the sources of the requirement it rests on."""
+    cause = result.cause_of(node_id)
     if cause is None:
-        return result.origins[node_id], []
-    item = result.graph.requires[node_id][cause.item]
-    text = f"{cause.trigger} failed"
-    if item.any_of:
-        text = f"last of {' / '.join(item.targets)} failed"
+        return "", []
+    if cause.requirement is None:
+        return cause.origin or "", []
+    item = cause.requirement
+    text = f"last of {' / '.join(item.targets)} failed" if item.any_of else f"{cause.trigger} failed"
     if item.grace_days:
         text += f" (+{item.grace_days} d grace)"
-    original = _original_index(result, node_id, item.targets)
-    return text, [(node_id, original)] if original is not None else []
-
-
-def _original_index(result: WhatIfResult, node_id: str, targets: Sequence[str]) -> int | None:
-    """Index of the model requirement item behind a (possibly rewired) item, for its source.
-
-    Rewiring keeps the order of items (and drops none unless it would point a node at itself),
-    so the same index is tried first, then the first item sharing a target."""
-    items = result.model.nodes[node_id].requires
-    current = result.graph.requires[node_id] if result.graph is not None else ()
-    if len(items) == len(current):
-        for index, item in enumerate(current):
-            if tuple(item.targets) == tuple(targets):
-                return index
-    for index, item in enumerate(items):
-        if set(item.targets) & set(targets):
-            return index
-    return None
+    return text, [(node_id, item.source)] if item.source else []
 
 
 def _gaps(result: WhatIfResult) -> list[Block]:
