@@ -173,3 +173,21 @@ def test_model_errors_name_the_option_only_on_the_command_line(tmp_path, run):
         load_model(missing)
     assert "--model" not in str(caught.value) and "check the path" in str(caught.value)
     assert "check the --model path" in run("check", "--model", missing).err
+
+
+def test_cause_of_names_the_requirement_as_rewired_with_its_source() -> None:
+    from conftest import MINI
+
+    from interop.analysis import Scenario, what_if
+    from interop.model import load_model
+
+    model = load_model(MINI)
+    result = what_if(model, Scenario.build(replace=[("F-35", "Gripen")], embargo=["USA"]))
+    usa = result.cause_of("USA")
+    assert usa is not None and usa.origin == "embargoed" and usa.requirement is None
+    qra = result.cause_of("QRA")
+    assert qra is not None and qra.trigger in qra.requirement.targets
+    rewired = [r for r in result.graph.requires["QRA"] if "Gripen-E" in r.targets]
+    original = [r for r in model.nodes["QRA"].requires if "F-35A" in r.targets]
+    assert rewired and original and rewired[0].source == original[0].source  # the source survives rewiring
+    assert result.cause_of("Saab") is None  # Saab does not fail
