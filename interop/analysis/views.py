@@ -216,7 +216,7 @@ def diagram_view(
         max_nodes=max_nodes,
         cut=focus is None,
     )
-    failed, groups = _fold_states(fit, failed, groups)
+    failed, groups, entered = _fold_states(fit, failed, groups, entered)
     drawn_nodes = set(fit.nodes)
     failed_groups: dict[str, int] = {}
     if group_by == "nation":
@@ -234,7 +234,7 @@ def diagram_view(
         failed=MappingProxyType({n: t for n, t in sorted(failed.items()) if n in drawn_nodes}),
         initial=initial & drawn_nodes,
         origins=MappingProxyType({n: o for n, o in origins.items() if n in drawn_nodes}),
-        entered=(entered | {f.id for f in fit.folds.values() if f.members[0] in entered}) & drawn_nodes,
+        entered=entered & drawn_nodes,
         left=left & drawn_nodes,
         failed_groups=MappingProxyType(failed_groups),
         links_lost=result.links_lost if result is not None else (),
@@ -289,9 +289,10 @@ def _single_points(model: Model, graph: ServiceGraph, nodes: set[str]) -> tuple[
 
 
 def _fold_states(
-    fit: PageFit, failed: Mapping[str, int], groups: Mapping[str, str | None]
-) -> tuple[dict[str, int], dict[str, str | None]]:
-    """Failure days and clusters with each fold standing for its members (they share a state)."""
+    fit: PageFit, failed: Mapping[str, int], groups: Mapping[str, str | None], entered: frozenset[str]
+) -> tuple[dict[str, int], dict[str, str | None], frozenset[str]]:
+    """Failure days, clusters and entries with each fold standing for its members (they share a state)."""
+    entered_out = entered | {f.id for f in fit.folds.values() if f.members[0] in entered}
     failed_out = dict(failed)
     groups_out = {n: g for n, g in groups.items() if n in fit.nodes}
     for fold in fit.folds.values():
@@ -299,7 +300,7 @@ def _fold_states(
         if first in failed:
             failed_out[fold.id] = failed[first]
         groups_out[fold.id] = None if fold.whole_group else groups.get(first)
-    return failed_out, dict(sorted(groups_out.items()))
+    return failed_out, dict(sorted(groups_out.items())), entered_out
 
 
 def _chosen(
